@@ -1,0 +1,42 @@
+import type { ReadResult } from "./grid";
+import type { WorkbookSpec } from "./spec";
+
+/** Progress of long work: the stage in words, and counts where they are known. */
+export interface ProgressEvent {
+  stage: string;
+  done: number;
+  total: number;
+  message?: string;
+}
+export type ProgressFn = (event: ProgressEvent) => void;
+
+export interface ReadOptions {
+  /** Read only these sheets (default: all). */
+  sheets?: string[];
+  progress?: ProgressFn;
+  signal?: AbortSignal;
+}
+
+export interface WriteOptions {
+  progress?: ProgressFn;
+  signal?: AbortSignal;
+}
+
+export interface WriteReport {
+  sheetsWritten: string[];
+  cellsWritten: number;
+}
+
+/**
+ * The port between the engine and a host. The Office adapter works on the open workbook;
+ * the xlsx adapter on a workbook held in memory (bytes in, bytes out).
+ *
+ * `write` replaces each sheet of the spec in place (same position when it already exists,
+ * added at the end otherwise) and touches no other sheet. Deciding which sheets the add-in
+ * owns is the pipeline's job, not the adapter's.
+ */
+export interface WorkbookPort {
+  readonly label: string;
+  read(options?: ReadOptions): Promise<ReadResult>;
+  write(spec: WorkbookSpec, options?: WriteOptions): Promise<WriteReport>;
+}
