@@ -1,0 +1,5 @@
+export * from "./working-days";
+export * from "./periods";
+export * from "./demand-supply";
+export * from "./capacity-plan";
+export * from "./levelling";
