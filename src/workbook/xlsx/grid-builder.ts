@@ -1,0 +1,176 @@
+import type { Worksheet } from "exceljs";
+import type { CellRange, CellValue, Grid, GridTable, ReadProblem } from "../grid";
+import { parseA1 } from "../grid";
+import { plainCellValue } from "./cell-value";
+import type { SheetArea } from "./sheet-catalog";
+
+/**
+ * Turns one exceljs worksheet into a Grid: the used rectangle (first to last cell holding a value,
+ * widened to cover Excel Tables), plain values, number formats, tables and merges relative to it.
+ * One pass over the stored rows collects the cells; a second pass over the collected cells fills the
+ * rectangle, so a 10,000-row sheet costs time in proportion to its cells.
+ */
+
+export interface SheetContext {
+  file: string;
+  date1904: boolean;
+  /** Pivot table areas on this sheet, from the package (exceljs ignores pivot tables). */
+  pivotAreas?: SheetArea[];
+}
+
+export type SheetReadOutcome =
+  { kind: "grid"; grid: Grid; problems: ReadProblem[] } | { kind: "skipped"; reason: string; problems: ReadProblem[] };
+
+/** Internal exceljs shapes this module relies on (not in its typings). */
+interface TableLike {
+  name?: string;
+  table?: { name?: string; tableRef?: string; ref?: string; rows?: unknown[]; headerRow?: boolean };
+}
+interface MergeLike {
+  model?: { top: number; left: number; bottom: number; right: number };
+}
+
+function isGeneral(fmt: string | undefined): boolean {
+  return fmt === undefined || fmt === "" || fmt.toLowerCase() === "general";
+}
+
+function rangeOfRef(ref: string): SheetArea | null {
+  try {
+    const [a, b] = ref.replace(/\$/g, "").split(":");
+    const p = parseA1(a);
+    const q = b ? parseA1(b) : p;
+    return { top: p.row, left: p.col, bottom: q.row, right: q.col };
+  } catch {
+    return null;
+  }
+}
+
+function sheetTables(ws: Worksheet): { name: string; area: SheetArea }[] {
+  const list = (ws as unknown as { getTables?: () => unknown[] }).getTables?.() ?? [];
+  const out: { name: string; area: SheetArea }[] = [];
+  for (const item of list as TableLike[]) {
+    const model = item.table ?? {};
+    const name = model.name ?? item.name ?? "";
+    const ref = model.tableRef ?? model.ref;
+    if (!ref) continue;
+    const area = rangeOfRef(ref);
+    // A table written with only a top-left `ref` has its extent implied by its rows.
+    if (area && area.top === area.bottom && area.left === area.right && Array.isArray(model.rows)) {
+      area.bottom = area.top + model.rows.length + (model.headerRow === false ? -1 : 0);
+    }
+    if (area) out.push({ name, area });
+  }
+  return out;
+}
+
+function sheetMerges(ws: Worksheet): SheetArea[] {
+  const merges = (ws as unknown as { _merges?: Record<string, MergeLike> })._merges ?? {};
+  return Object.values(merges)
+    .map((m) => m.model)
+    .filter((m): m is SheetArea => m !== undefined);
+}
+
+function inside(area: SheetArea, row: number, col: number): boolean {
+  return row >= area.top && row <= area.bottom && col >= area.left && col <= area.right;
+}
+
+function relative(area: SheetArea, top: number, left: number): CellRange {
+  return { top: area.top - top, left: area.left - left, bottom: area.bottom - top, right: area.right - left };
+}
+
+const MERGE_SLAVE = 1; // exceljs ValueType.Merge: a covered cell of a merged area.
+
+export function worksheetToGrid(ws: Worksheet, ctx: SheetContext): SheetReadOutcome {
+  const rowsAt: number[] = [];
+  const colsAt: number[] = [];
+  const values: CellValue[] = [];
+  const formats: (string | null)[] = [];
+  let missingResults = 0;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -Infinity;
+  let right = -Infinity;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === MERGE_SLAVE) return;
+      const { value, missingResult } = plainCellValue(cell.value);
+      if (missingResult) missingResults++;
+      if (value === null) return;
+      rowsAt.push(r);
+      colsAt.push(c);
+      values.push(value);
+      const fmt = cell.numFmt;
+      formats.push(isGeneral(fmt) ? null : fmt);
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  const problems: ReadProblem[] = [];
+  if (missingResults > 0) {
+    problems.push({
+      file: ctx.file,
+      sheet: ws.name,
+      severity: "warning",
+      message:
+        `${ctx.file}, sheet ${ws.name}: ${missingResults} formula cell(s) were saved without a calculated result and ` +
+        `read as empty. Open the file in Excel, let it calculate, and save it again.`,
+    });
+  }
+  const pivots = ctx.pivotAreas ?? [];
+  if (values.length === 0) {
+    const reason = pivots.length > 0 ? "pivot table only (no saved values)" : "empty";
+    return { kind: "skipped", reason, problems };
+  }
+  if (pivots.length > 0 && rowsAt.every((r, i) => pivots.some((a) => inside(a, r, colsAt[i])))) {
+    return { kind: "skipped", reason: "pivot table only (a summary of other data, not a source table)", problems };
+  }
+  const tables = sheetTables(ws);
+  for (const t of tables) {
+    top = Math.min(top, t.area.top);
+    left = Math.min(left, t.area.left);
+    bottom = Math.max(bottom, t.area.bottom);
+    right = Math.max(right, t.area.right);
+  }
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const grid: CellValue[][] = new Array(height);
+  const fmtGrid: (string | null)[][] = new Array(height);
+  for (let i = 0; i < height; i++) {
+    grid[i] = new Array<CellValue>(width).fill(null);
+    fmtGrid[i] = new Array<string | null>(width).fill(null);
+  }
+  for (let k = 0; k < values.length; k++) {
+    grid[rowsAt[k] - top][colsAt[k] - left] = values[k];
+    fmtGrid[rowsAt[k] - top][colsAt[k] - left] = formats[k];
+  }
+  const gridTables: GridTable[] = tables.map((t) => ({ name: t.name, range: relative(t.area, top, left) }));
+  // Merges are clipped to the used rectangle: a merged title may run past the last used column.
+  const merges: CellRange[] = sheetMerges(ws)
+    .map((m) => ({
+      top: Math.max(m.top, top),
+      left: Math.max(m.left, left),
+      bottom: Math.min(m.bottom, bottom),
+      right: Math.min(m.right, right),
+    }))
+    .filter((m) => m.top <= m.bottom && m.left <= m.right)
+    .map((m) => relative(m, top, left))
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  return {
+    kind: "grid",
+    problems,
+    grid: {
+      file: ctx.file,
+      sheet: ws.name,
+      origin: { row: top, col: left },
+      values: grid,
+      numberFormats: fmtGrid,
+      tables: gridTables,
+      merges,
+      hidden: ws.state !== "visible",
+      date1904: ctx.date1904,
+      kind: "worksheet",
+    },
+  };
+}

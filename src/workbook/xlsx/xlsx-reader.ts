@@ -1,0 +1,132 @@
+import ExcelJS from "exceljs";
+import type { ReadProblem, ReadResult } from "../grid";
+import { sniffXlsx, toUint8Array, type SniffLimits } from "./file-sniff";
+import { worksheetToGrid } from "./grid-builder";
+import { readSheetCatalog, type CatalogSheet } from "./sheet-catalog";
+
+/**
+ * Reads an .xlsx from bytes (Node or browser) into Grids, one per worksheet. Bad input never throws:
+ * it comes back as a ReadResult with no grids and a problem saying what to do.
+ */
+
+export interface XlsxReadOptions extends SniffLimits {
+  /** Read only these sheets (default: all). */
+  sheets?: string[];
+}
+
+/**
+ * Worksheet parts the reader has no use for. Skipping them makes loading faster and avoids known
+ * exceljs failures (whole-column data validations expand to a million cells; odd drawings throw).
+ */
+const READ_IGNORED_NODES = [
+  "dataValidations",
+  "conditionalFormatting",
+  "extLst",
+  "drawing",
+  "picture",
+  "rowBreaks",
+  "colBreaks",
+  "hyperlinks",
+  "pageSetup",
+  "headerFooter",
+  "printOptions",
+  "pageMargins",
+  "sheetProtection",
+  "autoFilter",
+];
+
+export async function loadExcelJs(bytes: Uint8Array, forReading: boolean): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  // exceljs types ask for a Node Buffer; jszip underneath accepts any Uint8Array (and the browser build).
+  await wb.xlsx.load(
+    bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0],
+    forReading ? { ignoreNodes: READ_IGNORED_NODES } : undefined,
+  );
+  return wb;
+}
+
+function problem(file: string, message: string, sheet?: string): ReadProblem {
+  return sheet === undefined ? { file, severity: "error", message } : { file, sheet, severity: "error", message };
+}
+
+function reasonToSkip(sheet: CatalogSheet): string | null {
+  switch (sheet.kind) {
+    case "chartsheet":
+      return "chart sheet (holds a chart, no cells)";
+    case "dialogsheet":
+      return "Excel 5 dialog sheet";
+    case "macrosheet":
+      return "Excel 4 macro sheet";
+    case "unknown":
+      return "not a worksheet";
+    default:
+      return null;
+  }
+}
+
+export async function readXlsx(
+  input: Uint8Array | ArrayBuffer,
+  file: string,
+  options: XlsxReadOptions = {},
+): Promise<ReadResult> {
+  const result: ReadResult = { file, grids: [], skipped: [], problems: [] };
+  const bytes = toUint8Array(input);
+  const sniff = await sniffXlsx(bytes, file, options);
+  if (!sniff.ok) {
+    result.problems.push(sniff.problem);
+    return result;
+  }
+  let catalog;
+  let wb: ExcelJS.Workbook;
+  try {
+    catalog = await readSheetCatalog(sniff.zip);
+    wb = await loadExcelJs(bytes, true);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    result.problems.push(
+      problem(
+        file,
+        `${file} could not be read as a workbook (${why}). Open it in Excel, save it again as .xlsx, and retry.`,
+      ),
+    );
+    return result;
+  }
+  const date1904 = wb.properties?.date1904 === true || catalog.date1904;
+  const wanted = options.sheets ? new Set(options.sheets) : null;
+  const byName = new Map(wb.worksheets.map((ws) => [ws.name, ws]));
+  for (const entry of catalog.sheets) {
+    if (wanted && !wanted.has(entry.name)) continue;
+    const skip = reasonToSkip(entry);
+    if (skip) {
+      result.skipped.push({ sheet: entry.name, reason: skip });
+      continue;
+    }
+    const ws = byName.get(entry.name);
+    if (!ws) {
+      result.skipped.push({ sheet: entry.name, reason: "its part is missing from the file" });
+      continue;
+    }
+    try {
+      const outcome = worksheetToGrid(ws, { file, date1904, pivotAreas: entry.pivotAreas });
+      result.problems.push(...outcome.problems);
+      if (outcome.kind === "grid") result.grids.push(outcome.grid);
+      else result.skipped.push({ sheet: entry.name, reason: outcome.reason });
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      result.problems.push(problem(file, `${file}, sheet ${entry.name}: could not be read (${why}).`, entry.name));
+    }
+  }
+  if (wanted) {
+    for (const name of wanted) {
+      if (!catalog.sheets.some((s) => s.name === name)) {
+        result.problems.push({
+          file,
+          sheet: name,
+          severity: "warning",
+          message: `${file} has no sheet named "${name}".`,
+        });
+      }
+    }
+  }
+  return result;
+}
