@@ -89,7 +89,10 @@ export function scheduleInputsFromRegister(register: Register): ScheduleInputs {
   for (const d of register.entities.Dependencies) {
     const type = (textValue(d.values.Type) ?? "FS").toUpperCase();
     if (type === "REQUIRES" || type === "EXCLUDES") {
-      skipped.push({ dependencyId: d.id, reason: `${textValue(d.values.Type)} is a selection constraint, not a schedule link` });
+      skipped.push({
+        dependencyId: d.id,
+        reason: `${textValue(d.values.Type)} is a selection constraint, not a schedule link`,
+      });
       continue;
     }
     if (!(LINK_TYPES as readonly string[]).includes(type)) {
@@ -104,7 +107,13 @@ export function scheduleInputsFromRegister(register: Register): ScheduleInputs {
     }
     for (const ref of [pred, succ]) if (!projectIds.has(ref) && milestones.has(ref)) usedMilestones.add(ref);
     const lag = d.values.LagDays;
-    links.push({ predecessorId: pred, successorId: succ, type: type as LinkType, lagDays: numberValue(lag) ?? 0, dependencyId: d.id });
+    links.push({
+      predecessorId: pred,
+      successorId: succ,
+      type: type as LinkType,
+      lagDays: numberValue(lag) ?? 0,
+      dependencyId: d.id,
+    });
   }
   for (const [id, values] of milestones) if (usedMilestones.has(id)) items.push(milestoneItem(id, values));
   return { items, links, skipped };

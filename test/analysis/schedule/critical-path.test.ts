@@ -54,13 +54,15 @@ describe("critical path: Reliable Construction (Hillier & Lieberman)", () => {
   });
 
   it("gives the published slack: D, G, H, M 4 weeks, I 2, K 1, the rest 0", () => {
-    const slackWeeks = Object.fromEntries(RELIABLE.map(([id]) => [id, (result.items[id].totalFloatDays as number) / 7]));
+    const slackWeeks = Object.fromEntries(
+      RELIABLE.map(([id]) => [id, (result.items[id].totalFloatDays as number) / 7]),
+    );
     expect(slackWeeks).toEqual({ A: 0, B: 0, C: 0, D: 4, E: 0, F: 0, G: 4, H: 4, I: 2, J: 0, K: 1, L: 0, M: 4, N: 0 });
     for (const [id] of RELIABLE) expect(result.items[id].critical).toBe(slackWeeks[id] === 0);
   });
 
   it("gives the published earliest and latest times (weeks from the start)", () => {
-    const week = (iso: string | null) => ((Date.parse(iso as string) - Date.parse(START)) / 86_400_000) / 7;
+    const week = (iso: string | null) => (Date.parse(iso as string) - Date.parse(START)) / 86_400_000 / 7;
     const times = (id: string) => {
       const s = result.items[id];
       return [week(s.earlyStart), week(s.earlyFinish), week(s.lateStart), week(s.lateFinish)];
@@ -121,7 +123,11 @@ describe("critical path: link types and lags, worked by hand", () => {
 
   it("treats milestones as zero-duration points", () => {
     const r = criticalPath(
-      [project("P", "2025-03-01", 31), { id: "M1", kind: "milestone", start: "2025-04-10", durationDays: 0 }, project("R", null, 5)],
+      [
+        project("P", "2025-03-01", 31),
+        { id: "M1", kind: "milestone", start: "2025-04-10", durationDays: 0 },
+        project("R", null, 5),
+      ],
       [link("P", "M1", "FS", 7), link("M1", "R")],
     );
     expect(r.items.M1.earlyStart).toBe("2025-04-08");
@@ -132,7 +138,12 @@ describe("critical path: link types and lags, worked by hand", () => {
 
   it("starts each weakly-connected network at the earliest start among its projects", () => {
     const r = criticalPath(
-      [project("A", "2025-05-01", 10), project("B", "2025-03-01", 5), project("C", null, 2), project("Z", "2026-01-01", 3)],
+      [
+        project("A", "2025-05-01", 10),
+        project("B", "2025-03-01", 5),
+        project("C", null, 2),
+        project("Z", "2026-01-01", 3),
+      ],
       [link("A", "C"), link("B", "C")],
     );
     expect(r.networks.map((n) => [n.start, n.durationDays])).toEqual([

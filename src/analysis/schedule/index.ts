@@ -1,0 +1,4 @@
+export * from "./schedule-inputs";
+export * from "./cycles";
+export * from "./critical-path";
+export * from "./milestones";
