@@ -1,0 +1,136 @@
+import type { IsoDate } from "../domain/dates";
+import { isIsoDate } from "../domain/dates";
+import type { FieldValue, Register, RegisterRecord } from "../domain/register";
+import { numberValue, textValue } from "../domain/register";
+import type { EntityName } from "../domain/schema";
+import { ENTITY_NAMES, SCHEMA } from "../domain/schema";
+import type { Profile, Settings } from "../domain/settings";
+import type { ComputedRag, Family, FindingFix, Severity } from "./types";
+
+/**
+ * What a rule sees (the register indexed once, the settings, the reporting date) and how it reports:
+ * every `pass` or `fail` is one applicable check on one record, which is what the data-quality score counts.
+ */
+export interface RuleContext {
+  register: Register;
+  settings: Settings;
+  reportingDate: IsoDate | null;
+  computedRag?: Map<string, ComputedRag>;
+  /** Record positions by id, per entity. */
+  ids: Record<EntityName, Map<string, number[]>>;
+}
+
+export interface Emit {
+  pass(entity: EntityName, index: number): void;
+  fail(
+    entity: EntityName,
+    index: number,
+    field: string,
+    message: string,
+    extra?: { value?: FieldValue; fix?: FindingFix },
+  ): void;
+}
+
+export type Needs = "reportingDate" | "computedRag";
+
+export interface RuleDef {
+  id: string;
+  family: Family;
+  entities: EntityName[];
+  fields: string[];
+  description: string;
+  /** Per-profile severities where the rule differs from its family's default. */
+  severity?: Partial<Record<Profile, Severity>>;
+  needs?: Needs[];
+  run(ctx: RuleContext, emit: Emit): void;
+}
+
+/**
+ * Default severity by family and profile (domain.md): supportive mostly warns; controlling and
+ * directive make completeness, integrity and governance errors. Directive differs from controlling
+ * only by the "not compliant" stamp.
+ */
+export const FAMILY_SEVERITY: Record<Family, Record<Profile, Severity>> = {
+  completeness: { supportive: "warning", controlling: "error", directive: "error" },
+  validity: { supportive: "warning", controlling: "warning", directive: "warning" },
+  consistency: { supportive: "warning", controlling: "warning", directive: "warning" },
+  integrity: { supportive: "warning", controlling: "error", directive: "error" },
+  timeliness: { supportive: "info", controlling: "warning", directive: "warning" },
+  governance: { supportive: "warning", controlling: "error", directive: "error" },
+};
+
+export function ruleSeverity(rule: RuleDef): Record<Profile, Severity> {
+  return { ...FAMILY_SEVERITY[rule.family], ...rule.severity };
+}
+
+export function buildIds(register: Register): Record<EntityName, Map<string, number[]>> {
+  const out = {} as Record<EntityName, Map<string, number[]>>;
+  for (const entity of ENTITY_NAMES) {
+    const m = new Map<string, number[]>();
+    register.entities[entity].forEach((r, i) => {
+      const list = m.get(r.id);
+      if (list) list.push(i);
+      else m.set(r.id, [i]);
+    });
+    out[entity] = m;
+  }
+  return out;
+}
+
+// ---- value access ------------------------------------------------------------------------------
+
+export const txt = (r: RegisterRecord, field: string): string | null => textValue(r.values[field]);
+export const num = (r: RegisterRecord, field: string): number | null => numberValue(r.values[field]);
+/** A field's date, or null when blank or not (yet) a date. */
+export const date = (r: RegisterRecord, field: string): IsoDate | null => {
+  const v = r.values[field];
+  return isIsoDate(v) ? v : null;
+};
+export const firstDate = (r: RegisterRecord, fields: string[]): IsoDate | null => {
+  for (const f of fields) {
+    const d = date(r, f);
+    if (d) return d;
+  }
+  return null;
+};
+export const eq = (a: string | null, b: string): boolean => a !== null && a.toLowerCase() === b.toLowerCase();
+
+/** "Project P-001" — how messages name a record. */
+export function label(entity: EntityName, r: RegisterRecord): string {
+  const noun = SCHEMA[entity].noun;
+  return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${r.id}`;
+}
+
+/** Lifecycle statuses that end a project's reporting duty. */
+export const isClosedStatus = (s: string | null): boolean => eq(s, "Completed") || eq(s, "Cancelled");
+
+/** A project's window: actual dates first, then forecast, then baseline. */
+export function projectWindow(p: RegisterRecord): { start: IsoDate | null; finish: IsoDate | null } {
+  return {
+    start: firstDate(p, ["ActualStart", "ForecastStart", "BaselineStart"]),
+    finish: firstDate(p, ["ActualFinish", "ForecastFinish", "BaselineFinish"]),
+  };
+}
+
+export function fieldsOfType(entity: EntityName, types: string[]): string[] {
+  return SCHEMA[entity].fields.filter((f) => types.includes(f.type)).map((f) => f.name);
+}
+
+/** Iterates every entity's records that have one of the field types, with the matching fields. */
+export function eachTyped(
+  ctx: RuleContext,
+  types: string[],
+  fn: (entity: EntityName, r: RegisterRecord, i: number, field: string) => void,
+): void {
+  for (const entity of ENTITY_NAMES) {
+    const fields = fieldsOfType(entity, types);
+    if (fields.length === 0) continue;
+    ctx.register.entities[entity].forEach((r, i) => {
+      for (const f of fields) fn(entity, r, i, f);
+    });
+  }
+}
+
+export function fmt(v: FieldValue | undefined): string {
+  return v === null || v === undefined ? "blank" : typeof v === "string" ? `"${v}"` : String(v);
+}
