@@ -59,8 +59,9 @@ export function cfbKind(bytes: Uint8Array): CfbKind {
   return "other";
 }
 
-function megabytes(n: number): string {
-  return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+/** A size in words: "12.5 MB", or "800 KB" below a megabyte. */
+export function sizeText(n: number): string {
+  return n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 function fail(file: string, message: string): SniffResult {
@@ -108,7 +109,7 @@ export async function sniffXlsx(
   if (bytes.length > maxFile) {
     return fail(
       file,
-      `${file} is ${megabytes(bytes.length)}, over the ${megabytes(maxFile)} limit. Remove unused sheets, ` +
+      `${file} is ${sizeText(bytes.length)}, over the ${sizeText(maxFile)} limit. Remove unused sheets, ` +
         `pictures or pivot caches, or split it into smaller workbooks.`,
     );
   }
@@ -134,7 +135,7 @@ export async function sniffXlsx(
   if (declared > maxUncompressed) {
     return fail(
       file,
-      `${file} would expand to ${megabytes(declared)} when unpacked, over the ${megabytes(maxUncompressed)} limit ` +
+      `${file} would expand to ${sizeText(declared)} when unpacked, over the ${sizeText(maxUncompressed)} limit ` +
         `(it may be a zip bomb, or hold very large pictures or caches). Remove them in Excel and save again.`,
     );
   }

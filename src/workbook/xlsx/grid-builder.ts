@@ -18,8 +18,21 @@ export interface SheetContext {
   pivotAreas?: SheetArea[];
 }
 
+/** `missingResults`: formula cells exceljs found without a cached result. */
 export type SheetReadOutcome =
-  { kind: "grid"; grid: Grid; problems: ReadProblem[] } | { kind: "skipped"; reason: string; problems: ReadProblem[] };
+  | { kind: "grid"; grid: Grid; problems: ReadProblem[]; missingResults: number }
+  | { kind: "skipped"; reason: string; problems: ReadProblem[]; missingResults: number };
+
+export function missingResultWarning(file: string, sheet: string, count: number): ReadProblem {
+  return {
+    file,
+    sheet,
+    severity: "warning",
+    message:
+      `${file}, sheet ${sheet}: ${count} formula cell(s) were saved without a calculated result and read as ` +
+      `empty. Open the file in Excel, let it calculate, and save it again.`,
+  };
+}
 
 /** Internal exceljs shapes this module relies on (not in its typings). */
 interface TableLike {
@@ -107,24 +120,20 @@ export function worksheetToGrid(ws: Worksheet, ctx: SheetContext): SheetReadOutc
       if (c > right) right = c;
     });
   });
+  // The caller turns `missingResults` into a warning (it can check the XML, which exceljs cannot).
   const problems: ReadProblem[] = [];
-  if (missingResults > 0) {
-    problems.push({
-      file: ctx.file,
-      sheet: ws.name,
-      severity: "warning",
-      message:
-        `${ctx.file}, sheet ${ws.name}: ${missingResults} formula cell(s) were saved without a calculated result and ` +
-        `read as empty. Open the file in Excel, let it calculate, and save it again.`,
-    });
-  }
   const pivots = ctx.pivotAreas ?? [];
   if (values.length === 0) {
     const reason = pivots.length > 0 ? "pivot table only (no saved values)" : "empty";
-    return { kind: "skipped", reason, problems };
+    return { kind: "skipped", reason, problems, missingResults };
   }
   if (pivots.length > 0 && rowsAt.every((r, i) => pivots.some((a) => inside(a, r, colsAt[i])))) {
-    return { kind: "skipped", reason: "pivot table only (a summary of other data, not a source table)", problems };
+    return {
+      kind: "skipped",
+      reason: "pivot table only (a summary of other data, not a source table)",
+      problems,
+      missingResults,
+    };
   }
   const tables = sheetTables(ws);
   for (const t of tables) {
@@ -160,6 +169,7 @@ export function worksheetToGrid(ws: Worksheet, ctx: SheetContext): SheetReadOutc
   return {
     kind: "grid",
     problems,
+    missingResults,
     grid: {
       file: ctx.file,
       sheet: ws.name,

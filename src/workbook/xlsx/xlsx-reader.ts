@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { ReadProblem, ReadResult } from "../grid";
 import { sniffXlsx, toUint8Array, type SniffLimits } from "./file-sniff";
-import { worksheetToGrid } from "./grid-builder";
+import { missingResultWarning, worksheetToGrid } from "./grid-builder";
 import { readSheetCatalog, type CatalogSheet } from "./sheet-catalog";
 
 /**
@@ -43,6 +43,11 @@ export async function loadExcelJs(bytes: Uint8Array, forReading: boolean): Promi
     forReading ? { ignoreNodes: READ_IGNORED_NODES } : undefined,
   );
   return wb;
+}
+
+/** Formula cells with no `<v>` element at all (a formula written by a tool that did not calculate). */
+export function formulasWithoutResult(sheetXml: string): number {
+  return (sheetXml.match(/<\/(?:\w+:)?f>\s*<\/(?:\w+:)?c>|<(?:\w+:)?f\b[^>]*\/>\s*<\/(?:\w+:)?c>/g) ?? []).length;
 }
 
 function problem(file: string, message: string, sheet?: string): ReadProblem {
@@ -108,6 +113,12 @@ export async function readXlsx(
     }
     try {
       const outcome = worksheetToGrid(ws, { file, date1904, pivotAreas: entry.pivotAreas });
+      if (outcome.missingResults > 0 && entry.path) {
+        // exceljs reads an empty cached text result (`<v/>`) as no result: count from the XML instead.
+        const xml = (await sniff.zip.file(entry.path)?.async("string")) ?? "";
+        const missing = formulasWithoutResult(xml);
+        if (missing > 0) outcome.problems.push(missingResultWarning(file, entry.name, missing));
+      }
       result.problems.push(...outcome.problems);
       if (outcome.kind === "grid") result.grids.push(outcome.grid);
       else result.skipped.push({ sheet: entry.name, reason: outcome.reason });

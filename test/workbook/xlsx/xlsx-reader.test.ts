@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import type { Grid } from "../../../src/workbook/grid";
 import { readXlsx } from "../../../src/workbook/xlsx/xlsx-reader";
 import { buildXlsx, withChartSheet, withPivotAndDataModel } from "./xlsx-fixtures";
@@ -155,6 +156,21 @@ describe("readXlsx", () => {
     expect(res.problems).toHaveLength(1);
     expect(res.problems[0]).toMatchObject({ file: "calc.xlsx", sheet: "Calc", severity: "warning" });
     expect(res.problems[0].message).toMatch(/1 formula cell/);
+  });
+
+  test("a formula whose saved result is empty text (<v/>, as Excel writes it) is not reported", async () => {
+    const built = await buildXlsx((wb) => {
+      const ws = wb.addWorksheet("Calc");
+      ws.getCell("A1").value = "x";
+      ws.getCell("B1").value = { formula: 'IF(A1="y","z","")', result: "PLACEHOLDER" };
+    });
+    const zip = await JSZip.loadAsync(built);
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toMatch(/<c r="B1"[^>]*t="str"[^>]*><f>[^<]*<\/f><v>PLACEHOLDER<\/v><\/c>/);
+    zip.file("xl/worksheets/sheet1.xml", xml.replace("<v>PLACEHOLDER</v>", "<v/>"));
+    const res = await readXlsx(await zip.generateAsync({ type: "uint8array" }), "calc.xlsx");
+    expect(res.problems).toEqual([]);
+    expect(only(res.grids, "Calc").values).toEqual([["x"]]);
   });
 
   test("a 1904 workbook: dates right, grid flagged, General serials left as numbers", async () => {
