@@ -1,0 +1,144 @@
+import loadHighs from "highs";
+import type { Highs, Model } from "highs";
+import type { SelectionModel } from "./selection-model";
+import type { SelectionStatus } from "./selection-types";
+
+/**
+ * A thin wrapper over one persistent HiGHS model (WebAssembly, MIT): pass the 0-1 model once,
+ * then re-solve after changing a row bound (frontier, hire) with the last selection as a warm
+ * start. HiGHS runs synchronously and single-threaded; it can be interrupted only from its own
+ * MIP callback, so an abort takes effect there when another thread sets `interruptFlag`, and
+ * otherwise between solves (a pane terminates its worker to stop a solve at once).
+ */
+const loaded = new Map<string, Promise<Highs>>();
+
+export function loadSolver(locateWasm?: (file: string) => string): Promise<Highs> {
+  const key = locateWasm ? locateWasm("highs.wasm") : "";
+  let p = loaded.get(key);
+  if (!p) {
+    p = loadHighs(locateWasm ? { locateFile: locateWasm } : undefined);
+    // A failed load must not poison later attempts.
+    p.catch(() => loaded.delete(key));
+    loaded.set(key, p);
+  }
+  return p;
+}
+
+export interface SolveOutcome {
+  status: SelectionStatus;
+  /** 0/1 per column, or null when no feasible selection is known. */
+  x: Float64Array | null;
+  gap: number | null;
+  seconds: number;
+  /** Why the solve did not prove optimality, when it did not. */
+  reason?: string;
+}
+
+export interface SolverSettings {
+  timeLimitSeconds: number;
+  mipGap: number;
+  signal?: AbortSignal;
+  interruptFlag?: Int32Array;
+}
+
+export class PortfolioSolver {
+  private readonly model: Model;
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly m: SelectionModel,
+    private readonly settings: SolverSettings,
+  ) {
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (const row of m.rows) {
+      row.cols.forEach((c, k) => {
+        indices.push(c);
+        values.push(row.coefs[k]);
+      });
+      starts.push(indices.length);
+    }
+    const n = m.ids.length;
+    this.model = highs.createModel({
+      numCols: n,
+      numRows: m.rows.length,
+      sense: highs.constants.objectiveSense.maximize,
+      colCost: m.values,
+      colLower: m.lower,
+      colUpper: m.upper,
+      rowLower: m.rows.map(() => -Infinity),
+      rowUpper: m.rows.map((r) => r.upper),
+      matrix: { format: "csr", numRows: m.rows.length, numCols: n, starts, indices, values },
+      integrality: m.ids.map(() => highs.constants.variableType.integer),
+    });
+    this.model.options.set({
+      output_flag: false,
+      mip_rel_gap: settings.mipGap,
+      // The relative gap governs; an absolute gap of 1e-6 would stop early on small objectives.
+      mip_abs_gap: 0,
+      time_limit: settings.timeLimitSeconds,
+      random_seed: 0,
+    });
+  }
+
+  setRowUpper(row: number, upper: number): void {
+    this.model.changeRowBounds(row, -Infinity, upper);
+  }
+
+  aborted(): boolean {
+    return (
+      Boolean(this.settings.signal?.aborted) ||
+      (this.settings.interruptFlag ? Atomics.load(this.settings.interruptFlag, 0) === 1 : false)
+    );
+  }
+
+  solve(warmStart?: Float64Array | null): SolveOutcome {
+    const K = this.highs.constants;
+    if (this.aborted())
+      return { status: "stopped", x: null, gap: null, seconds: 0, reason: "stopped before the solve began" };
+    if (this.m.ids.length === 0) return { status: "optimal", x: new Float64Array(0), gap: 0, seconds: 0 };
+    this.model.clearSolver();
+    // time_limit is cumulative over a model's runs unless its clocks are reset.
+    this.model.zeroAllClocks();
+    if (warmStart) this.model.setSolution({ colValue: warmStart });
+    const started = Date.now();
+    const run = this.model.run({
+      [K.callbackType.mipInterrupt]: (event) => {
+        if (this.aborted()) event.interrupt();
+      },
+    });
+    const seconds = (Date.now() - started) / 1000;
+    const code = run.modelStatus;
+    if (code === K.modelStatus.infeasible || code === K.modelStatus.unboundedOrInfeasible) {
+      return { status: "infeasible", x: null, gap: null, seconds };
+    }
+    const hasSolution = Number(this.model.info.get("primal_solution_status")) === K.solutionStatus.feasible;
+    const x = hasSolution ? Float64Array.from(this.model.getSolution().colValue, (v) => (v > 0.5 ? 1 : 0)) : null;
+    const gap = hasSolution ? Number(this.model.info.get("mip_gap")) : null;
+    if (code === K.modelStatus.optimal) return { status: "optimal", x, gap: gap ?? 0, seconds };
+    const reason =
+      code === K.modelStatus.interrupted
+        ? "stopped on request"
+        : code === K.modelStatus.timeLimit
+          ? `time limit of ${this.settings.timeLimitSeconds} s reached`
+          : `HiGHS ended with model status ${code}`;
+    if (code === K.modelStatus.interrupted) return { status: "stopped", x, gap, seconds, reason };
+    return { status: x ? "feasible" : "stopped", x, gap, seconds, reason };
+  }
+
+  /** HiGHS's irreducible infeasible subsystem after an infeasible solve: columns whose bounds and rows that conflict. */
+  iis(): { cols: number[]; rows: number[] } | null {
+    try {
+      const iis = this.model.getIis();
+      if (iis.colIndex.length === 0 && iis.rowIndex.length === 0) return null;
+      return { cols: Array.from(iis.colIndex), rows: Array.from(iis.rowIndex) };
+    } catch {
+      return null;
+    }
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}

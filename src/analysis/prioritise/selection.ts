@@ -1,0 +1,237 @@
+import { compareIds } from "../../domain/ids";
+import { loadSolver, PortfolioSolver } from "./highs-solver";
+import type { SolveOutcome } from "./highs-solver";
+import { explainInfeasibility } from "./selection-conflicts";
+import type { SelectionModel } from "./selection-model";
+import { buildSelectionModel, rowActivity, rowTolerance } from "./selection-model";
+import type {
+  BindingConstraint,
+  FrontierPoint,
+  HireGain,
+  ProjectDecision,
+  SelectionInput,
+  SelectionOptions,
+  SelectionProgress,
+  SelectionResult,
+} from "./selection-types";
+
+/**
+ * Exact portfolio selection (domain.md): maximise Σ value·x over 0-1 choices subject to the total
+ * and per-year budgets, role capacity per month, forced and committed choices, and requires /
+ * excludes dependencies, solved to proven optimality by HiGHS's branch and cut. Then: which
+ * constraints bind, why each project is in or out, the efficient frontier over the budget, the
+ * value one more FTE of each binding role would unlock, and — when the forced choices cannot
+ * all hold — a minimal conflicting set.
+ */
+export const DEFAULT_FRONTIER_LEVELS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+
+/** Objectives are compared with a relative tolerance of 1e-9 (conventions.md). */
+export function sameObjective(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Σ over selected columns, in id order, so equal selections give bit-identical totals. */
+function total(x: ArrayLike<number>, coefs: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < coefs.length; i++) if (x[i] > 0.5) s += coefs[i];
+  return s;
+}
+
+/** Rows that bind: tight (no slack), or keeping out some project that would otherwise fit. */
+function analyse(
+  m: SelectionModel,
+  x: ArrayLike<number>,
+): { binding: BindingConstraint[]; decisions: ProjectDecision[] } {
+  const blockedBy = m.ids.map(() => [] as string[]);
+  const binding: BindingConstraint[] = [];
+  m.rows.forEach((row) => {
+    if (!Number.isFinite(row.upper)) return;
+    const use = rowActivity(row, x);
+    const slack = row.upper - use;
+    const tol = rowTolerance(row);
+    const blocks: string[] = [];
+    row.cols.forEach((c, k) => {
+      if (x[c] > 0.5 || m.upper[c] < 1 || row.coefs[k] <= 0) return;
+      if (use + row.coefs[k] > row.upper + tol) {
+        blocks.push(m.ids[c]);
+        blockedBy[c].push(row.name);
+      }
+    });
+    const tight = slack <= tol && (row.kind === "budget" || row.kind === "budgetYear" || row.kind === "capacity");
+    if (blocks.length > 0 || tight)
+      binding.push({ constraint: row.name, slack: Math.abs(slack) <= tol ? 0 : slack, blocks });
+  });
+  const decisions: ProjectDecision[] = m.ids.map((id, c) => {
+    const selected = x[c] > 0.5;
+    const fixed = m.fixed[c];
+    if (fixed) return { id, selected, reason: fixed, blockedBy: [] };
+    if (selected) return { id, selected, reason: "selected", blockedBy: [] };
+    if (blockedBy[c].length) return { id, selected, reason: "blocked", blockedBy: blockedBy[c] };
+    return { id, selected, reason: m.values[c] <= 0 ? "no value" : "not in the best combination", blockedBy: [] };
+  });
+  return { binding, decisions };
+}
+
+function capacityUse(m: SelectionModel, x: ArrayLike<number>): Record<string, number[]> {
+  const use: Record<string, number[]> = {};
+  m.demandByCol.forEach((perRole, c) => {
+    for (const [role, series] of perRole) {
+      const acc = (use[role] ??= m.months.map(() => 0));
+      if (x[c] > 0.5) series.forEach((d, k) => (acc[k] += d));
+    }
+  });
+  return Object.fromEntries(
+    Object.keys(use)
+      .sort(compareIds)
+      .map((r) => [r, use[r]]),
+  );
+}
+
+export async function selectPortfolio(input: SelectionInput, options: SelectionOptions = {}): Promise<SelectionResult> {
+  const objectiveName = options.objectiveName ?? "value";
+  const progress = (p: SelectionProgress): void => options.onProgress?.(p);
+  const m = buildSelectionModel(input, options);
+  const notes = [...m.notes];
+  const problems = [...m.problems];
+  progress({ phase: "load", done: 0, total: 1, message: "Loading the HiGHS solver" });
+  const highs = await loadSolver(options.locateWasm);
+  const solver = new PortfolioSolver(highs, m, {
+    timeLimitSeconds: options.timeLimitSeconds ?? 60,
+    mipGap: options.mipGap ?? 1e-9,
+    signal: options.signal,
+    interruptFlag: options.interruptFlag,
+  });
+  const base: SelectionResult = {
+    status: "stopped",
+    objectiveName,
+    objective: 0,
+    cost: 0,
+    selected: [],
+    binding: [],
+    frontier: [],
+    hire: [],
+    decisions: [],
+    months: m.months,
+    capacityUse: {},
+    capacityLimit: m.capacityLimit,
+    gap: null,
+    solveSeconds: 0,
+    notes,
+    problems,
+  };
+  try {
+    progress({
+      phase: "solve",
+      done: 0,
+      total: 1,
+      message: `Selecting from ${m.ids.length} projects (${m.rows.length} constraints)`,
+    });
+    const main = solver.solve();
+    base.solveSeconds = main.seconds;
+    base.gap = main.gap;
+    base.status = main.status;
+    progress({ phase: "solve", done: 1, total: 1, message: `Selection ${main.status}` });
+    if (main.status === "infeasible") {
+      progress({ phase: "conflicts", done: 0, total: 1, message: "Finding which forced choices conflict" });
+      const conflicts = explainInfeasibility(m, solver.iis());
+      if (conflicts) base.conflicts = conflicts;
+      else problems.push("HiGHS reported the selection infeasible but no conflicting set of choices was found.");
+      base.decisions = m.ids.map((id, c) => ({ id, selected: false, reason: m.fixed[c] ?? "blocked", blockedBy: [] }));
+      return base;
+    }
+    if (main.reason)
+      notes.push(`The selection is ${main.status}: ${main.reason}; the best selection found so far is kept.`);
+    if (!main.x) return base;
+    const x = main.x;
+    const objective = total(x, m.values);
+    Object.assign(base, {
+      objective,
+      cost: total(x, m.costs),
+      selected: m.ids.filter((_, c) => x[c] > 0.5),
+      capacityUse: capacityUse(m, x),
+      ...analyse(m, x),
+    });
+    if (main.status === "stopped") return base;
+    if (options.frontier ?? true) base.frontier = await frontier(m, solver, options, progress);
+    if (options.hire ?? true) base.hire = await hire(m, solver, x, objective, base.binding, progress);
+    progress({
+      phase: "done",
+      done: 1,
+      total: 1,
+      message: `Selected ${base.selected.length} of ${m.ids.length} projects`,
+    });
+    return base;
+  } finally {
+    solver.dispose();
+  }
+}
+
+async function frontier(
+  m: SelectionModel,
+  solver: PortfolioSolver,
+  options: SelectionOptions,
+  progress: (p: SelectionProgress) => void,
+): Promise<FrontierPoint[]> {
+  const eligibleCost = m.costs.reduce((s, c, i) => s + (m.upper[i] > 0 ? c : 0), 0);
+  if (eligibleCost <= 0) return [];
+  const budget = m.rows[m.budgetRow].upper;
+  const levels = (options.frontierLevels ?? DEFAULT_FRONTIER_LEVELS).map((f) => f * eligibleCost);
+  if (Number.isFinite(budget) && !levels.some((l) => Math.abs(l - budget) <= 1e-9 * Math.max(1, budget)))
+    levels.push(budget);
+  levels.sort((a, b) => a - b);
+  const points: FrontierPoint[] = [];
+  // Ascending budgets: the last feasible selection stays feasible, so it warm-starts the next solve.
+  let warm: Float64Array | null = null;
+  for (const [k, level] of levels.entries()) {
+    await yieldToEventLoop();
+    if (solver.aborted()) break;
+    solver.setRowUpper(m.budgetRow, level);
+    const out: SolveOutcome = solver.solve(warm);
+    if (out.x) warm = out.x;
+    points.push({
+      budget: level,
+      objective: out.x ? total(out.x, m.values) : null,
+      cost: out.x ? total(out.x, m.costs) : null,
+      selectedCount: out.x ? out.x.reduce((s, v) => s + (v > 0.5 ? 1 : 0), 0) : 0,
+      status: out.status,
+    });
+    progress({
+      phase: "frontier",
+      done: k + 1,
+      total: levels.length,
+      message: `Frontier at budget ${Math.round(level)}`,
+    });
+  }
+  solver.setRowUpper(m.budgetRow, budget);
+  return points;
+}
+
+async function hire(
+  m: SelectionModel,
+  solver: PortfolioSolver,
+  x0: Float64Array,
+  objective: number,
+  binding: BindingConstraint[],
+  progress: (p: SelectionProgress) => void,
+): Promise<HireGain[]> {
+  const bindingNames = new Set(binding.map((b) => b.constraint));
+  const roles = [...m.roleRows.keys()].filter((role) =>
+    m.roleRows.get(role)!.some((r) => bindingNames.has(m.rows[r].name)),
+  );
+  const gains: HireGain[] = [];
+  for (const [k, role] of roles.entries()) {
+    await yieldToEventLoop();
+    if (solver.aborted()) break;
+    const rows = m.roleRows.get(role)!;
+    // One more FTE in every month, with the same over-allocation allowance as the rest of the supply.
+    for (const r of rows) solver.setRowUpper(r, m.rows[r].upper + 1 + m.overAllocation);
+    const out = solver.solve(x0);
+    for (const r of rows) solver.setRowUpper(r, m.rows[r].upper);
+    const better = out.x ? total(out.x, m.values) : objective;
+    gains.push({ role, gain: sameObjective(better, objective) ? 0 : better - objective, status: out.status });
+    progress({ phase: "hire", done: k + 1, total: roles.length, message: `Hire analysis: ${role}` });
+  }
+  return gains;
+}

@@ -1,0 +1,57 @@
+/**
+ * Shapes shared by the prioritisation modules (scoring, AHP, WSJF, rank stability, selection).
+ * The ranking shape is the `prioritise` JSON contract in conventions.md.
+ */
+
+/** One weighted-scoring criterion, as written on the settings sheet. */
+export interface Criterion {
+  /** Display name; the breakdown is keyed by it. */
+  name: string;
+  /** A Projects schema field name (`StrategicAlignment`) or an extra column's source header. */
+  column: string;
+  /** Relative weight; weights that do not sum to 1 are normalised (with a note). */
+  weight: number;
+  /** `benefit`: more is better; `cost`: less is better. */
+  direction: "benefit" | "cost";
+  /** Scale bounds; each one absent is taken from the data (smallest / largest value). */
+  min?: number;
+  max?: number;
+}
+
+export interface RankedProject {
+  id: string;
+  score: number;
+  /** 1-based position; ties broken by id in code-point order, so ranks are unique. */
+  rank: number;
+  /** 5th–95th percentile rank under perturbed weights ([rank, rank] when there are no weights). */
+  rankRange: [number, number];
+  /** Points each criterion contributes; they sum to `score`. */
+  breakdown: Record<string, number>;
+}
+
+export type PrioritisationProblemKind =
+  | "missingColumn"
+  | "missingValue"
+  | "nonNumeric"
+  | "offScale"
+  | "badCriterion"
+  | "badWeights"
+  | "badMatrix"
+  | "badInput";
+
+/** Something in the inputs a user should fix; the computation carries on where it can and says how. */
+export interface PrioritisationProblem {
+  kind: PrioritisationProblemKind;
+  message: string;
+  projectId?: string;
+  column?: string;
+  criterion?: string;
+  /** For AHP matrices: the 0-based cell [row, column]. */
+  cell?: [number, number];
+}
+
+export interface RankingResult {
+  ranking: RankedProject[];
+  notes: string[];
+  problems: PrioritisationProblem[];
+}
