@@ -1,0 +1,442 @@
+import { FakeCollection, FakeObject, makeBag, type FakeContext, type Source } from "./excel-fake-client";
+import {
+  FakeExcelError,
+  formatAddress,
+  intersects,
+  MAX_COLS,
+  MAX_ROWS,
+  SheetModel,
+  writeCellValue,
+  type ConditionalFormatModel,
+  type FakeRect,
+} from "./excel-fake-model";
+
+/** Range, its format, data validation and conditional formats, over the fake's cell model. */
+export interface RangeModel {
+  sheet: SheetModel;
+  rect: FakeRect;
+}
+
+/** Cells the fake will touch one by one in a single set (a whole column of a big table is fine). */
+const MAX_CELLS_PER_SET = 5_000_000;
+
+function area(rect: FakeRect): number {
+  return (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+}
+
+function checkMatrix(name: string, value: unknown, m: RangeModel): void {
+  if (!Array.isArray(value)) return; // A single value applies to every cell (documented Office.js behaviour).
+  const rows = m.rect.bottom - m.rect.top + 1;
+  const cols = m.rect.right - m.rect.left + 1;
+  const ok = value.length === rows && value.every((row) => Array.isArray(row) && row.length === cols);
+  if (!ok) {
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `The ${name} array does not match the size of ${formatAddress(m.sheet.name, m.rect)} (${rows}×${cols}).`,
+    );
+  }
+}
+
+function forEachInput(value: unknown, m: RangeModel, fn: (row: number, col: number, v: unknown) => void): void {
+  if (area(m.rect) > MAX_CELLS_PER_SET) throw new TypeError("fake: setting more than 5M cells at once is not modelled");
+  for (let r = m.rect.top; r <= m.rect.bottom; r++) {
+    for (let c = m.rect.left; c <= m.rect.right; c++) {
+      fn(r, c, Array.isArray(value) ? (value as unknown[][])[r - m.rect.top][c - m.rect.left] : value);
+    }
+  }
+}
+
+export class FakeRange extends FakeObject<RangeModel> {
+  constructor(ctx: FakeContext, source: Source<RangeModel>) {
+    super(ctx, "Range", source);
+  }
+
+  /** @internal The cells this range points at (for other fake objects that take a Range). */
+  resolve(): RangeModel {
+    return this.model();
+  }
+
+  protected scalarProps(): string[] {
+    return ["address", "rowCount", "columnCount", "values", "numberFormat"];
+  }
+
+  protected readProp(name: string, m: RangeModel): unknown {
+    const { sheet, rect } = m;
+    const matrix = (fn: (r: number, c: number) => unknown) => {
+      this.ctx.countRead(area(rect));
+      const out: unknown[][] = [];
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        const row: unknown[] = [];
+        for (let c = rect.left; c <= rect.right; c++) row.push(fn(r, c));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (name) {
+      case "address":
+        return formatAddress(sheet.name, rect);
+      case "rowCount":
+        return rect.bottom - rect.top + 1;
+      case "columnCount":
+        return rect.right - rect.left + 1;
+      case "values":
+        return matrix((r, c) => sheet.readValue(r, c));
+      case "numberFormat":
+        return matrix((r, c) => sheet.readFormat(r, c));
+      case "formulas":
+        return matrix((r, c) => sheet.cell(r, c)?.formula ?? sheet.readValue(r, c));
+      case "format":
+        return this.format;
+      default:
+        throw new TypeError(`fake: Range.${name} is not modelled`);
+    }
+  }
+
+  get address(): string {
+    return this.loaded("address");
+  }
+  get rowCount(): number {
+    return this.loaded("rowCount");
+  }
+  get columnCount(): number {
+    return this.loaded("columnCount");
+  }
+  get values(): unknown[][] {
+    return this.loaded("values");
+  }
+  set values(value: unknown[][]) {
+    this.queueSet("values", value, (m) => {
+      checkMatrix("values", value, m);
+      forEachInput(value, m, (r, c, v) => writeCellValue(m.sheet, r, c, v));
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.loaded("numberFormat");
+  }
+  set numberFormat(value: unknown[][]) {
+    this.queueSet("numberFormat", value, (m) => {
+      checkMatrix("numberFormat", value, m);
+      forEachInput(value, m, (r, c, f) => {
+        if (f === null || f === undefined) return;
+        if (typeof f !== "string")
+          throw new FakeExcelError("InvalidArgument", `Number format ${String(f)} is not text.`);
+        if (f === "General") {
+          const cell = m.sheet.cell(r, c);
+          if (cell) delete cell.format;
+        } else {
+          m.sheet.ensure(r, c).format = f;
+        }
+      });
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.loaded("formulas");
+  }
+
+  set hyperlink(link: Record<string, string>) {
+    this.ctx.requires(7, "Range.hyperlink");
+    const keys = Object.keys(link);
+    const known = ["address", "documentReference", "textToDisplay", "screenTip"];
+    if (keys.some((k) => !known.includes(k)) || ("address" in link && "documentReference" in link)) {
+      throw new FakeExcelError("InvalidArgument", `Bad hyperlink ${JSON.stringify(link)}.`);
+    }
+    this.queueSet("hyperlink", link, (m) => {
+      forEachInput(null, m, (r, c) => {
+        const cell = m.sheet.ensure(r, c);
+        cell.hyperlink = { ...link };
+        if (link.textToDisplay !== undefined) {
+          delete cell.formula;
+          cell.value = link.textToDisplay;
+        }
+      });
+    });
+  }
+
+  clear(applyTo: string = "All"): void {
+    this.queueCall("clear", [applyTo], (m) => {
+      const keys: [number, number][] = [];
+      for (const [r, c] of m.sheet.cellsIn(m.rect)) keys.push([r, c]);
+      for (const [r, c] of keys) {
+        const key = SheetModel.key(r, c);
+        const cell = m.sheet.cells.get(key);
+        if (!cell) continue;
+        if (applyTo === "All") {
+          m.sheet.cells.delete(key);
+        } else if (applyTo === "Contents") {
+          cell.value = null;
+          delete cell.formula;
+        } else if (applyTo === "Formats") {
+          delete cell.format;
+          delete cell.font;
+          delete cell.fill;
+        } else if (applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks") {
+          delete cell.hyperlink;
+        } else {
+          throw new FakeExcelError("InvalidArgument", `Unknown clear type ${applyTo}.`);
+        }
+      }
+    });
+  }
+
+  private derived(name: string, payload: unknown, rect: (m: RangeModel) => FakeRect): FakeRange {
+    return new FakeRange(this.ctx, {
+      queued: name,
+      payload,
+      find: () => {
+        const m = this.model();
+        const r = rect(m);
+        if (
+          r.top < 1 ||
+          r.left < 1 ||
+          r.bottom > MAX_ROWS ||
+          r.right > MAX_COLS ||
+          r.bottom < r.top ||
+          r.right < r.left
+        ) {
+          throw new FakeExcelError("InvalidArgument", `${name} goes outside the sheet.`);
+        }
+        return { sheet: m.sheet, rect: r };
+      },
+    });
+  }
+
+  getCell(row: number, col: number): FakeRange {
+    return this.derived("getCell", [row, col], ({ rect }) => ({
+      top: rect.top + row,
+      left: rect.left + col,
+      bottom: rect.top + row,
+      right: rect.left + col,
+    }));
+  }
+
+  getResizedRange(deltaRows: number, deltaCols: number): FakeRange {
+    return this.derived("getResizedRange", [deltaRows, deltaCols], ({ rect }) => ({
+      ...rect,
+      bottom: rect.bottom + deltaRows,
+      right: rect.right + deltaCols,
+    }));
+  }
+
+  getOffsetRange(rows: number, cols: number): FakeRange {
+    return this.derived("getOffsetRange", [rows, cols], ({ rect }) => ({
+      top: rect.top + rows,
+      left: rect.left + cols,
+      bottom: rect.bottom + rows,
+      right: rect.right + cols,
+    }));
+  }
+
+  get format(): FakeRangeFormat {
+    return this.child("format", () => new FakeRangeFormat(this.ctx, () => this.model()));
+  }
+
+  get dataValidation(): FakeDataValidation {
+    this.ctx.requires(8, "Range.dataValidation");
+    return this.child("dataValidation", () => new FakeDataValidation(this.ctx, () => this.model()));
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.ctx.requires(6, "Range.conditionalFormats");
+    return this.child("cf", () => new FakeConditionalFormatCollection(this.ctx, () => this.model()));
+  }
+}
+
+export class FakeRangeFormat extends FakeObject<RangeModel> {
+  constructor(ctx: FakeContext, range: () => RangeModel) {
+    super(ctx, "RangeFormat", { lazy: range });
+  }
+  protected scalarProps(): string[] {
+    return ["columnWidth"];
+  }
+  protected readProp(name: string, m: RangeModel): unknown {
+    if (name === "columnWidth") return m.sheet.columnWidths.get(m.rect.left) ?? 48;
+    throw new TypeError(`fake: RangeFormat.${name} is not modelled`);
+  }
+  get columnWidth(): number {
+    return this.loaded("columnWidth");
+  }
+  set columnWidth(points: number) {
+    if (!(points >= 0 && points <= 1000)) throw new FakeExcelError("InvalidArgument", `Column width ${points}.`);
+    this.queueSet("columnWidth", points, (m) => {
+      for (let c = m.rect.left; c <= m.rect.right; c++) {
+        if (points === 48) m.sheet.columnWidths.delete(c);
+        else m.sheet.columnWidths.set(c, points);
+      }
+    });
+  }
+  private styleCells(path: string, value: unknown): void {
+    const m = this.model();
+    if (area(m.rect) > 1_000_000) throw new TypeError("fake: styling more than 1M cells is not modelled");
+    forEachInput(null, m, (r, c) => {
+      const cell = m.sheet.ensure(r, c);
+      if (path === "fill.color") cell.fill = String(value);
+      else cell.font = { ...(cell.font ?? {}), [path.slice("font.".length)]: value };
+    });
+  }
+  get font(): Record<string, unknown> {
+    const allowed = { "font.bold": "prop", "font.italic": "prop", "font.size": "prop", "font.color": "prop" } as const;
+    return makeBag(this.ctx, "RangeFormat", allowed, (p, v) => this.styleCells(p, v), "").font as Record<
+      string,
+      unknown
+    >;
+  }
+  get fill(): Record<string, unknown> {
+    return makeBag(this.ctx, "RangeFormat", { "fill.color": "prop" }, (p, v) => this.styleCells(p, v), "")
+      .fill as Record<string, unknown>;
+  }
+}
+
+export class FakeDataValidation extends FakeObject<RangeModel> {
+  constructor(ctx: FakeContext, range: () => RangeModel) {
+    super(ctx, "DataValidation", { lazy: range });
+  }
+  protected scalarProps(): string[] {
+    return [];
+  }
+  protected readProp(name: string): unknown {
+    throw new TypeError(`fake: DataValidation.${name} is not modelled`);
+  }
+  set rule(rule: Record<string, unknown>) {
+    const kinds = ["list", "wholeNumber", "decimal", "date", "time", "textLength", "custom"];
+    const keys = Object.keys(rule);
+    if (keys.length !== 1 || !kinds.includes(keys[0])) {
+      throw new FakeExcelError("InvalidArgument", `A validation rule needs exactly one of ${kinds.join(", ")}.`);
+    }
+    const list = rule.list as { source?: unknown; inCellDropDown?: unknown } | undefined;
+    if (list) {
+      if (typeof list.source !== "string") throw new FakeExcelError("InvalidArgument", "A list rule needs a source.");
+      if (!list.source.startsWith("=") && list.source.length > 255) {
+        throw new FakeExcelError("InvalidArgument", "A literal list source is limited to 255 characters.");
+      }
+    }
+    this.queueSet("rule", rule, (m) => {
+      const partial = m.sheet.validations.some(
+        (v) => intersects(v.rect, m.rect) && !(v.rect.top >= m.rect.top && v.rect.bottom <= m.rect.bottom),
+      );
+      if (partial) throw new TypeError("fake: a rule over part of another rule is not modelled");
+      m.sheet.validations = m.sheet.validations.filter((v) => !intersects(v.rect, m.rect));
+      m.sheet.validations.push({ rect: { ...m.rect }, rule: JSON.parse(JSON.stringify(rule)) });
+    });
+  }
+  clear(): void {
+    this.queueCall("clear", [], (m) => {
+      m.sheet.validations = m.sheet.validations.filter((v) => !intersects(v.rect, m.rect));
+    });
+  }
+}
+
+const CF_PATHS: Record<string, Record<string, "prop">> = {
+  CellValue: {
+    "cellValue.rule": "prop",
+    "cellValue.format.fill.color": "prop",
+    "cellValue.format.font.color": "prop",
+    "cellValue.format.font.bold": "prop",
+  },
+  ContainsText: {
+    "textComparison.rule": "prop",
+    "textComparison.format.fill.color": "prop",
+    "textComparison.format.font.color": "prop",
+  },
+  ColorScale: { "colorScale.criteria": "prop" },
+};
+const OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqual",
+  "LessThanOrEqual",
+];
+
+function checkCfValue(path: string, value: unknown): void {
+  const v = value as Record<string, unknown>;
+  if (path === "cellValue.rule") {
+    if (typeof v.formula1 !== "string" || !OPERATORS.includes(String(v.operator))) {
+      throw new FakeExcelError("InvalidArgument", `Bad cell-value rule ${JSON.stringify(value)}.`);
+    }
+    if (/Between/.test(String(v.operator)) && typeof v.formula2 !== "string") {
+      throw new FakeExcelError("InvalidArgument", "A between rule needs formula2.");
+    }
+  }
+  if (path === "colorScale.criteria") {
+    const ok = ["minimum", "maximum"].every((k) => {
+      const c = v[k] as Record<string, unknown> | undefined;
+      return c && typeof c.type === "string" && typeof c.color === "string";
+    });
+    if (!ok)
+      throw new FakeExcelError("InvalidArgument", "A colour scale needs minimum and maximum with type and color.");
+  }
+}
+
+export class FakeConditionalFormat extends FakeObject<ConditionalFormatModel> {
+  constructor(
+    ctx: FakeContext,
+    source: Source<ConditionalFormatModel>,
+    private readonly type: string,
+  ) {
+    super(ctx, "ConditionalFormat", source);
+  }
+  protected scalarProps(): string[] {
+    return ["type"];
+  }
+  protected readProp(name: string, m: ConditionalFormatModel): unknown {
+    if (name === "type") return m.type;
+    throw new TypeError(`fake: ConditionalFormat.${name} is not modelled`);
+  }
+  private bag(root: string): Record<string, unknown> {
+    const allowed = CF_PATHS[this.type] ?? {};
+    if (!Object.keys(allowed).some((k) => k.startsWith(`${root}.`))) {
+      throw new FakeExcelError("InvalidOperation", `A ${this.type} conditional format has no ${root}.`);
+    }
+    const bag = makeBag(this.ctx, "ConditionalFormat", allowed, (path, value) => {
+      checkCfValue(path, value);
+      this.model().props[path] = JSON.parse(JSON.stringify(value));
+    });
+    return bag[root] as Record<string, unknown>;
+  }
+  get cellValue(): Record<string, unknown> {
+    return this.bag("cellValue");
+  }
+  get textComparison(): Record<string, unknown> {
+    return this.bag("textComparison");
+  }
+  get colorScale(): Record<string, unknown> {
+    return this.bag("colorScale");
+  }
+}
+
+export class FakeConditionalFormatCollection extends FakeCollection<RangeModel, FakeConditionalFormat> {
+  constructor(ctx: FakeContext, range: () => RangeModel) {
+    super(ctx, "ConditionalFormatCollection", { lazy: range });
+  }
+  protected readProp(name: string, m: RangeModel): unknown {
+    if (name !== "items") throw new TypeError(`fake: ConditionalFormatCollection.${name} is not modelled`);
+    return m.sheet.conditionalFormats
+      .filter((cf) => intersects(cf.rect, m.rect))
+      .map((cf) => new FakeConditionalFormat(this.ctx, { now: cf }, cf.type));
+  }
+  add(type: string): FakeConditionalFormat {
+    if (!(type in CF_PATHS)) throw new TypeError(`fake: conditional format type ${type} is not modelled`);
+    return new FakeConditionalFormat(
+      this.ctx,
+      {
+        queued: "conditionalFormats.add",
+        payload: [type],
+        find: () => {
+          const m = this.model();
+          const cf: ConditionalFormatModel = { type, rect: { ...m.rect }, props: {} };
+          m.sheet.conditionalFormats.push(cf);
+          return cf;
+        },
+      },
+      type,
+    );
+  }
+  clearAll(): void {
+    this.queueCall("clearAll", [], (m) => {
+      m.sheet.conditionalFormats = m.sheet.conditionalFormats.filter((cf) => !intersects(cf.rect, m.rect));
+    });
+  }
+}
