@@ -73,6 +73,8 @@ export const LIST_SYNONYMS: Partial<Record<ListName, Record<string, string>>> = 
     pipeline: "Proposed",
   },
   IssueStatus: { "in-progress": "In Progress", wip: "In Progress", resolved: "Closed" },
+  // PRINCE2 registers (corpus: nchaulagai Risk Register) mark open risks "Active".
+  RiskStatus: { active: "Open", live: "Open", current: "Open", "in progress": "Open", retired: "Closed", resolved: "Closed" },
   Selection: { "forced-in": "Forced in", "force in": "Forced in", in: "Forced in", "forced-out": "Forced out", out: "Forced out" },
   CostType: { capital: "Capex", revenue: "Opex", operating: "Opex" },
   IssueType: {
@@ -97,4 +99,23 @@ export const FIVE_POINT_WORDS: Record<string, number> = {
   moderate: 3,
   high: 4,
   "very high": 5,
+  // Abbreviations and the usual 5×5 matrix words (likelihood and impact scales).
+  vl: 1,
+  l: 2,
+  m: 3,
+  med: 3,
+  h: 4,
+  vh: 5,
+  rare: 1,
+  unlikely: 2,
+  possible: 3,
+  likely: 4,
+  "almost certain": 5,
+  insignificant: 1,
+  negligible: 1,
+  minor: 2,
+  major: 4,
+  severe: 5,
+  critical: 5,
+  catastrophic: 5,
 };

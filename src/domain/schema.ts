@@ -121,8 +121,8 @@ export const SCHEMA: Record<EntityName, EntityDef> = {
       money("ActualCost", "Actual cost to date.", ["actual cost", "actuals", "spend to date", "actual", "actual to date", "ac"]),
       money("ForecastCost", "Forecast cost at completion.", ["forecast cost", "forecast", "eac", "forecast at completion", "estimate at completion", "forecast outturn", "outturn"]),
       { name: "PercentComplete", type: "percent", description: "Work complete, as a fraction.", aliases: ["percent complete", "% complete", "pct complete", "complete", "progress", "% done"], min: 0, max: 1 },
-      { name: "DeliveryConfidence", type: "enum", list: "Confidence", description: "Independent delivery-confidence assessment (five-point).", aliases: ["delivery confidence", "dca", "delivery confidence assessment", "ipa rating", "confidence", "colour rating"] },
-      { name: "RagOverall", type: "enum", list: "Rag", description: "Overall RAG declared by the project.", aliases: ["rag", "overall rag", "rag status", "rag overall", "overall status", "sro rating", "health"] },
+      { name: "DeliveryConfidence", type: "enum", list: "Confidence", description: "Independent delivery-confidence assessment (five-point).", aliases: ["delivery confidence", "dca", "delivery confidence assessment", "ipa rating", "confidence", "colour rating", "color rating"] },
+      { name: "RagOverall", type: "enum", list: "Rag", description: "Overall RAG declared by the project.", aliases: ["rag", "overall rag", "rag status", "rag overall", "overall status", "sro rating", "health", "colour rating", "color rating"] }, // a second `colour_rating` column (GMPP 2023: the SRO's own rating) lands here; the first goes to DeliveryConfidence
       { name: "RagSchedule", type: "enum", list: "Rag", description: "Declared schedule RAG.", aliases: ["schedule rag", "time rag", "rag schedule"] },
       { name: "RagCost", type: "enum", list: "Rag", description: "Declared cost RAG.", aliases: ["cost rag", "budget rag", "rag cost", "finance rag"] },
       { name: "RagScope", type: "enum", list: "Rag", description: "Declared scope RAG.", aliases: ["scope rag", "rag scope", "quality rag"] },

@@ -1,0 +1,197 @@
+import { derivedId } from "../domain/ids";
+import type { FieldValue, Provenance, RegisterRecord } from "../domain/register";
+import { SCHEMA, type EntityName, type FieldDef } from "../domain/schema";
+import type { CellValue, Grid } from "../workbook/grid";
+import { gridCellAddress } from "../workbook/grid";
+import {
+  columnCoercer,
+  extraValue,
+  isBlankCell,
+  provenanceRaw,
+  type CoercionSettings,
+  type CoerceProblem,
+} from "./coercion";
+import { cellAt, type DetectedColumn, type DetectedRegion } from "./header-detection";
+import type { MappingResult } from "./header-mapping";
+import type { DerivedIdNote, IngestProblem } from "./types";
+
+/**
+ * Rows → RegisterRecords with provenance for every value (file, sheet, A1 cell, raw value). Ids
+ * come from the id column, else are derived from the identity fields and the source file (the same
+ * row gets the same id next month). Rows that hold nothing but an id and one formula result
+ * (template rows pre-filled down a register) are left out and counted.
+ */
+
+export interface BuiltSource {
+  entity: EntityName;
+  records: RegisterRecord[];
+  problems: IngestProblem[];
+  derived: DerivedIdNote[];
+  notes: string[];
+}
+
+export interface RecordSink {
+  file: string;
+  sheet: string;
+  entity: EntityName;
+  records: RegisterRecord[];
+  problems: IngestProblem[];
+  derived: DerivedIdNote[];
+  /** Times each derived id was made in this source (a repeat gets `#2` in its hash input). */
+  usedDerived: Map<string, number>;
+}
+
+export function newSink(file: string, sheet: string, entity: EntityName): RecordSink {
+  return { file, sheet, entity, records: [], problems: [], derived: [], usedDerived: new Map() };
+}
+
+const short = (raw: unknown): string => {
+  const s = String(raw).replace(/\s+/g, " ").trim();
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+};
+
+/** A problem for one cell, with a message that names where it is and what to do. */
+export function cellProblem(
+  sink: RecordSink,
+  cell: string,
+  raw: CellValue,
+  field: string,
+  problem: CoerceProblem,
+  id?: string,
+): IngestProblem {
+  const where = `${sink.file}, sheet "${sink.sheet}", cell ${cell}`;
+  const message =
+    problem.kind === "exempt"
+      ? `${where}: ${field} holds an FOI exemption ("${short(raw)}") instead of a value; kept as text. Leave it, or enter the figure if you have it.`
+      : `${where}: "${short(raw)}" in ${field} is not ${problem.expected}; kept as text. Correct the cell (or map the column to another field) and import again.`;
+  return {
+    severity: "warning",
+    kind: problem.kind,
+    file: sink.file,
+    sheet: sink.sheet,
+    cell,
+    entity: sink.entity,
+    id,
+    field,
+    raw: provenanceRaw(raw),
+    message,
+  };
+}
+
+/** Gives a record its id: the id field's value, else a derived one (flagged and listed). */
+export function assignId(sink: RecordSink, record: RegisterRecord, sheetRow: number): void {
+  const def = SCHEMA[sink.entity];
+  const own = record.values[def.idField];
+  if (typeof own === "string" ? own.trim() !== "" : own !== null && own !== undefined) {
+    record.id = String(own).trim();
+    record.values[def.idField] = record.id;
+    return;
+  }
+  const parts = def.identityFields.map((f) => record.values[f] ?? null);
+  const base = derivedId(def.idPrefix, [...parts, sink.file]);
+  const n = (sink.usedDerived.get(base) ?? 0) + 1;
+  sink.usedDerived.set(base, n);
+  // Two rows with the same identity in one source are still two records: the repeat's hash
+  // input gets its occurrence number, which is as stable as the row order.
+  const id = n === 1 ? base : derivedId(def.idPrefix, [...parts, sink.file, `#${n}`]);
+  record.id = id;
+  record.derivedId = true;
+  record.values[def.idField] = id;
+  sink.derived.push({ entity: sink.entity, id, file: sink.file, sheet: sink.sheet, row: sheetRow });
+}
+
+export interface PreparedColumn {
+  column: DetectedColumn;
+  /** Position of the column in the region. */
+  position: number;
+  field: FieldDef | null;
+  /** Key under extras for unmapped columns (headers made unique). */
+  extraKey: string;
+  coerce?: (raw: CellValue) => { value: FieldValue; problem?: CoerceProblem };
+}
+
+/** Coercers for a region's mapped columns, each decided once from the whole column. */
+export function prepareColumns(
+  grid: Grid,
+  region: DetectedRegion,
+  entity: EntityName,
+  mapping: MappingResult,
+  settings: CoercionSettings,
+  notes: string[],
+): PreparedColumn[] {
+  const fields = new Map(SCHEMA[entity].fields.map((f) => [f.name, f]));
+  const usedKeys = new Set<string>(fields.keys());
+  return mapping.columns.map((m) => {
+    const column = region.columns[m.index];
+    const field = m.field ? (fields.get(m.field) ?? null) : null;
+    let extraKey = column.header;
+    for (let n = 2; !field && usedKeys.has(extraKey); n++) extraKey = `${column.header} (${n})`;
+    if (!field) usedKeys.add(extraKey);
+    const prepared: PreparedColumn = { column, position: m.index, field, extraKey };
+    if (field) {
+      const values = region.kvCells
+        ? [cellAt(grid, region.kvCells[m.index].r, region.kvCells[m.index].c)]
+        : region.dataRows.map((r) => cellAt(grid, r, column.index));
+      const c = columnCoercer(field, column.header, values, settings);
+      for (const n of c.notes) notes.push(`${column.header} (${field.name}): ${n}`);
+      prepared.coerce = c.coerce;
+    }
+    return prepared;
+  });
+}
+
+/** Builds the records of a plain table or a key/value form. */
+export function buildTableRecords(
+  sink: RecordSink,
+  grid: Grid,
+  region: DetectedRegion,
+  columns: PreparedColumn[],
+): void {
+  const def = SCHEMA[sink.entity];
+  const anchors = new Set(def.fields.filter((f) => f.required && f.name !== def.idField).map((f) => f.name));
+  let templateRows = 0;
+  for (const r of region.dataRows) {
+    const record: RegisterRecord = { id: "", values: {}, extras: {}, provenance: {} };
+    const pending: { cell: string; raw: CellValue; field: string; problem: CoerceProblem }[] = [];
+    let content = 0;
+    let anchorFilled = false;
+    for (const col of columns) {
+      const pos = region.kvCells ? region.kvCells[col.position] : { r, c: col.column.index };
+      const raw = cellAt(grid, pos.r, pos.c);
+      if (isBlankCell(raw)) continue;
+      const cell = gridCellAddress(grid, pos.r, pos.c);
+      const key = col.field ? col.field.name : col.extraKey;
+      const provenance: Provenance = { file: sink.file, sheet: sink.sheet, cell, raw: provenanceRaw(raw) };
+      if (col.field && col.coerce) {
+        const out = col.coerce(raw);
+        record.values[key] = out.value;
+        if (out.problem) pending.push({ cell, raw, field: key, problem: out.problem });
+        if (anchors.has(key)) anchorFilled = true;
+      } else record.extras[key] = extraValue(raw);
+      record.provenance[key] = provenance;
+      if (key !== def.idField) content++;
+    }
+    if (content === 0 || (content <= 1 && !anchorFilled && !region.kvCells)) {
+      templateRows++;
+      continue;
+    }
+    if (sink.entity === "Allocations" && record.values.Start && !record.values.Finish) {
+      // Long-format time sheets carry one date per row: the allocation is that day.
+      record.values.Finish = record.values.Start;
+      record.provenance.Finish = record.provenance.Start;
+    }
+    assignId(sink, record, grid.origin.row + r);
+    for (const p of pending) sink.problems.push(cellProblem(sink, p.cell, p.raw, p.field, p.problem, record.id));
+    sink.records.push(record);
+  }
+  if (templateRows > 0) {
+    sink.problems.push({
+      severity: "info",
+      kind: "skipped-row",
+      file: sink.file,
+      sheet: sink.sheet,
+      entity: sink.entity,
+      message: `${sink.file}, sheet "${sink.sheet}": ${templateRows} row(s) with no ${[...anchors].join("/") || "content"} and at most one other value (pre-filled template rows) were left out.`,
+    });
+  }
+}

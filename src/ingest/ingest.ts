@@ -1,0 +1,130 @@
+import type { Grid } from "../workbook/grid";
+import { columnLetters } from "../workbook/grid";
+import { buildTableRecords, newSink, prepareColumns } from "./build-records";
+import type { CoercionSettings } from "./coercion";
+import { detectRegions, type DetectedRegion } from "./header-detection";
+import { headerSignature } from "./header-text";
+import { mergeSources, type SourceBatch } from "./merge-sources";
+import { buildMonthRecords } from "./month-records";
+import { classifyRegion } from "./sheet-classification";
+import type { IngestOptions, IngestProblem, IngestResult, SourceColumnReport, SourceReport } from "./types";
+
+/**
+ * Grids from any number of files → the canonical register, with provenance for every value, a
+ * report per source table (entity, confidence, header row, column mapping) for the Mapping sheet,
+ * every problem with its cell, every merge conflict, and every derived id.
+ */
+export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestResult {
+  const sources: SourceReport[] = [];
+  const problems: IngestProblem[] = [];
+  const derivedIds: IngestResult["derivedIds"] = [];
+  const batches: SourceBatch[] = [];
+
+  for (const grid of grids) {
+    const settings: CoercionSettings = {
+      dateOrder: options.dateOrder ?? "dmy",
+      moneyUnit: options.moneyUnit ?? 1,
+      date1904: grid.date1904 ?? false,
+    };
+    const overrideKey = `${grid.file}|${grid.sheet}`;
+    const hasOverride = options.entityOverrides !== undefined && overrideKey in options.entityOverrides;
+    const override = hasOverride ? options.entityOverrides![overrideKey] : undefined;
+    if (override === null) {
+      sources.push(skippedReport(grid, null, "excluded by the entity override for this sheet"));
+      continue;
+    }
+    const detection = detectRegions(grid);
+    if (detection.regions.length === 0) {
+      const reason = detection.reason ?? "nothing table-like on the sheet";
+      sources.push(skippedReport(grid, null, reason));
+      problems.push(skipProblem(grid, reason));
+      continue;
+    }
+    for (const region of detection.regions) {
+      const signature = headerSignature(region.columns.map((c) => c.header));
+      const saved = options.savedMappings?.[signature];
+      const cls = classifyRegion(grid, region, settings, override ?? undefined, saved);
+      if (!cls.entity || !cls.mapping) {
+        const reason = cls.reason ?? "headers match no register entity";
+        sources.push({ ...skippedReport(grid, region, reason), headerSignature: signature, layout: cls.layout });
+        problems.push(skipProblem(grid, reason, region));
+        continue;
+      }
+      const notes = [...cls.mapping.notes];
+      if (region.ended) notes.push(region.ended);
+      const sink = newSink(grid.file, grid.sheet, cls.entity);
+      const prepared = prepareColumns(grid, region, cls.entity, cls.mapping, settings, notes);
+      if (cls.layout === "monthsAcross" && cls.months) {
+        buildMonthRecords(sink, grid, region, cls.months, prepared, settings, notes);
+      } else {
+        buildTableRecords(sink, grid, region, prepared);
+      }
+      const byPosition = new Map(cls.mapping.columns.map((m) => [m.index, m]));
+      const columns: SourceColumnReport[] = region.columns.map((col, i) => {
+        const m = byPosition.get(i);
+        const month = cls.months?.months.find((mc) => mc.column === col);
+        return {
+          header: col.header,
+          column: region.kind === "keyValue" ? col.cell : columnLetters(grid.origin.col + col.index),
+          field: m?.field ?? (month ? (cls.entity === "Financials" ? "Period" : "Start/Finish") : null),
+          confidence: m?.confidence ?? (month ? 1 : 0),
+          how: m?.how ?? (month ? "alias" : "unmapped"),
+          note: m?.note ?? (month ? `month ${month.month}` : undefined),
+        };
+      });
+      sources.push({
+        file: grid.file,
+        sheet: grid.sheet,
+        table: region.tableName,
+        entity: cls.entity,
+        confidence: cls.confidence,
+        layout: cls.layout,
+        headerRow: grid.origin.row + region.headerRow,
+        firstCol: columnLetters(grid.origin.col + (region.kvCells ? 0 : (region.columns[0]?.index ?? 0))),
+        rows: sink.records.length,
+        headerSignature: signature,
+        columns,
+        notes,
+      });
+      problems.push(...sink.problems);
+      derivedIds.push(...sink.derived);
+      batches.push({ file: grid.file, sheet: grid.sheet, entity: cls.entity, records: sink.records });
+    }
+  }
+  const merged = mergeSources(batches);
+  problems.push(...merged.problems);
+  return { register: merged.register, sources, problems, conflicts: merged.conflicts, derivedIds };
+}
+
+function skippedReport(grid: Grid, region: DetectedRegion | null, reason: string): SourceReport {
+  return {
+    file: grid.file,
+    sheet: grid.sheet,
+    table: region?.tableName,
+    entity: null,
+    confidence: 0,
+    layout: null,
+    headerRow: region ? grid.origin.row + region.headerRow : null,
+    firstCol: region?.columns[0] ? columnLetters(grid.origin.col + region.columns[0].index) : null,
+    rows: 0,
+    headerSignature: null,
+    columns: [],
+    skipped: reason,
+    notes: [],
+  };
+}
+
+function skipProblem(grid: Grid, reason: string, region?: DetectedRegion): IngestProblem {
+  const where = region ? ` (table with header row ${grid.origin.row + region.headerRow})` : "";
+  return {
+    severity: "info",
+    kind: "skipped-sheet",
+    file: grid.file,
+    sheet: grid.sheet,
+    message: `${grid.file}, sheet "${grid.sheet}"${where} was not read: ${reason}. If it holds register data, set its entity in the import settings.`,
+  };
+}
+
+// The pipeline imports the result shapes and the re-import merge from here.
+export type { IngestOptions, IngestResult, IngestProblem, SourceReport, MergeConflict, DerivedIdNote } from "./types";
+export { upsertRegister, type UpsertChanges, type AsImported } from "./upsert-register";
