@@ -1,0 +1,59 @@
+/**
+ * Excel's rules for the names we write: sheet names, Table names and defined names. A file that
+ * breaks them makes Excel "repair" the workbook and drop the offending part, so they are enforced
+ * before exceljs serialises anything.
+ */
+
+const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
+
+/** Throws a clear Error when Excel would reject the sheet name. */
+export function assertValidSheetName(name: string): void {
+  const why =
+    name.length === 0
+      ? "it is empty"
+      : name.length > 31
+        ? "it is longer than 31 characters"
+        : FORBIDDEN_SHEET_CHARS.test(name)
+          ? "it contains one of [ ] : * ? / \\"
+          : name.startsWith("'") || name.endsWith("'")
+            ? "it starts or ends with an apostrophe"
+            : name.toLowerCase() === "history"
+              ? '"History" is reserved by Excel'
+              : null;
+  if (why) throw new Error(`Cannot write sheet "${name}": ${why}.`);
+}
+
+/** Looks like a cell reference (A1, XFD1048576) or R1C1 reference, which Excel refuses as a name. */
+function looksLikeReference(name: string): boolean {
+  if (/^[A-Za-z]{1,3}\d+$/.test(name)) return true;
+  if (/^[Rr]\d*[Cc]\d*$/.test(name)) return true;
+  return /^[RrCc]$/.test(name);
+}
+
+/**
+ * Makes a valid Excel Table or defined name: letters, digits, `_` and `.`, starting with a letter or
+ * `_`, not a cell reference, at most 255 characters; unique (ignoring case) against `taken`, which it
+ * updates. Valid unique names come back unchanged.
+ */
+export function validExcelName(wanted: string, taken: Set<string>): string {
+  let name = wanted.replace(/[^\p{L}\p{N}_.]/gu, "_");
+  if (name === "" || !/^[\p{L}_]/u.test(name)) name = `_${name}`;
+  if (looksLikeReference(name)) name = `_${name}`;
+  name = name.slice(0, 255);
+  let candidate = name;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${name.slice(0, 250)}_${i}`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** Header cells of an Excel Table must be unique non-empty text (ignoring case). */
+export function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((h, i) => {
+    const base = h.trim() === "" ? `Column${i + 1}` : h;
+    let candidate = base;
+    for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = `${base} ${n}`;
+    seen.add(candidate.toLowerCase());
+    return candidate;
+  });
+}

@@ -1,0 +1,127 @@
+import type ExcelJS from "exceljs";
+import { columnLetters } from "../grid";
+import type { ChartBlock, ConditionalFormatSpec, SheetSpec } from "../spec";
+import { argb, renderKeyFigures, renderText, renderTitle } from "./block-renderer";
+import { renderTable } from "./table-renderer";
+
+/**
+ * Renders one SheetSpec onto an empty exceljs worksheet: its blocks, then the sheet-level settings
+ * (column widths, freeze panes, print setup, tab colour, visibility, conditional formats). Charts are
+ * not drawn here (exceljs cannot): they are returned so the workbook can add them as chart parts.
+ */
+
+export interface SheetRenderResult {
+  cells: number;
+  charts: ChartBlock[];
+  hasInternalLinks: boolean;
+}
+
+function dxf(fill: string, font?: string): ExcelJS.Style {
+  const style: Partial<ExcelJS.Style> = { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill) } } };
+  if (font) style.font = { color: { argb: argb(font) } };
+  return style as ExcelJS.Style;
+}
+
+/** An Excel string literal for a formula: quotes doubled. */
+function stringLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function conditionalRule(spec: ConditionalFormatSpec): ExcelJS.ConditionalFormattingRule {
+  const rule = spec.rule;
+  const priority = 1;
+  switch (rule.type) {
+    case "textEquals":
+      return {
+        type: "cellIs",
+        operator: "equal",
+        formulae: [stringLiteral(rule.text)],
+        style: dxf(rule.fill, rule.font),
+        priority,
+      };
+    case "greaterThan":
+      return {
+        type: "cellIs",
+        operator: "greaterThan",
+        formulae: [rule.value],
+        style: dxf(rule.fill, rule.font),
+        priority,
+      };
+    case "between":
+      return {
+        type: "cellIs",
+        operator: "between",
+        formulae: [rule.min, rule.max],
+        style: dxf(rule.fill, rule.font),
+        priority,
+      };
+    case "colorScale": {
+      const cfvo: ExcelJS.Cvfo[] =
+        rule.mid === undefined
+          ? [{ type: "min" }, { type: "max" }]
+          : [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }];
+      const colors = (rule.mid === undefined ? [rule.min, rule.max] : [rule.min, rule.mid, rule.max]).map((c) => ({
+        argb: argb(c),
+      }));
+      return { type: "colorScale", cfvo, color: colors, priority };
+    }
+  }
+}
+
+function rangeAddress(r: { top: number; left: number; bottom: number; right: number }): string {
+  return `${columnLetters(r.left)}${r.top}:${columnLetters(r.right)}${r.bottom}`;
+}
+
+export function renderSheet(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  takenNames: Set<string>,
+): SheetRenderResult {
+  let cells = 0;
+  let hasInternalLinks = false;
+  const charts: ChartBlock[] = [];
+  for (const block of spec.blocks) {
+    switch (block.kind) {
+      case "title":
+        cells += renderTitle(ws, block);
+        break;
+      case "text":
+        cells += renderText(ws, block);
+        break;
+      case "keyFigures":
+        cells += renderKeyFigures(wb, ws, block, takenNames);
+        break;
+      case "table": {
+        const t = renderTable(ws, block, takenNames);
+        cells += t.cells;
+        hasInternalLinks ||= t.hasInternalLinks;
+        break;
+      }
+      case "chart":
+        charts.push(block);
+        break;
+    }
+  }
+  for (const [col, width] of Object.entries(spec.columnWidths ?? {})) {
+    if (Number.isFinite(width) && width > 0) ws.getColumn(Number(col)).width = width;
+  }
+  if (spec.freeze && (spec.freeze.row > 1 || spec.freeze.col > 1)) {
+    ws.views = [{ state: "frozen", xSplit: spec.freeze.col - 1, ySplit: spec.freeze.row - 1 }];
+  }
+  if (spec.print) {
+    // Set fields one by one: replacing pageSetup wholesale would drop exceljs's default margins.
+    ws.pageSetup.orientation = spec.print.landscape ? "landscape" : "portrait";
+    if (spec.print.fitToWidth) {
+      ws.pageSetup.fitToPage = true;
+      ws.pageSetup.fitToWidth = 1;
+      ws.pageSetup.fitToHeight = 0;
+    }
+  }
+  if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
+  ws.state = spec.hidden ? "hidden" : "visible";
+  for (const cf of spec.conditionalFormats ?? []) {
+    ws.addConditionalFormatting({ ref: rangeAddress(cf.range), rules: [conditionalRule(cf)] });
+  }
+  return { cells, charts, hasInternalLinks };
+}
