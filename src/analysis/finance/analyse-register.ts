@@ -6,7 +6,7 @@ import { scheduleInputsFromRegister } from "../schedule/schedule-inputs";
 import { benefitsRealisation, type BenefitsReport } from "./benefits";
 import {
   computeRag,
-  DEFAULT_RAG_THRESHOLDS,
+  ragThresholdsFromSettings,
   isGreenerThan,
   type ComputedRag,
   type RagThresholds,
@@ -96,7 +96,7 @@ export function analyseRegister(register: Register, options: AnalyseOptions = {}
   const fromRegister = latestStatusDate(register);
   const statusDate = options.statusDate ?? fromRegister;
   const statusDateSource = options.statusDate ? "option" : fromRegister ? "register" : "none";
-  const thresholds: RagThresholds = { ...DEFAULT_RAG_THRESHOLDS, ...options.thresholds };
+  const thresholds = ragThresholdsFromSettings(options.thresholds ?? {});
   const fyStartMonth = options.fyStartMonth ?? 4;
 
   const inputs = scheduleInputsFromRegister(register);

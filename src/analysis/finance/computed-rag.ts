@@ -1,4 +1,5 @@
-import { daysBetween, isIsoDate, type IsoDate } from "../../domain/dates";
+import { isIsoDate, type IsoDate } from "../../domain/dates";
+import { dayDiff } from "../schedule/day-number";
 import { LIST_SYNONYMS } from "../../domain/enums";
 import { numberValue, textValue, type FieldValue } from "../../domain/register";
 
@@ -10,22 +11,32 @@ import { numberValue, textValue, type FieldValue } from "../../domain/register";
  */
 export type Rag = "Red" | "Amber" | "Green";
 
-/** The settings module supplies these; the defaults are the PMO's usual bands. */
+/** The settings module supplies these (PMO Settings' general keys of the same names); defaults below. */
 export interface RagThresholds {
   /** Overspend fraction above which cost is Amber (0.05 = 5 %). */
-  costAmber: number;
-  costRed: number;
+  costAmberPct: number;
+  costRedPct: number;
   /** Slip in days above which schedule is Amber. */
   scheduleAmberDays: number;
   scheduleRedDays: number;
 }
 
 export const DEFAULT_RAG_THRESHOLDS: RagThresholds = {
-  costAmber: 0.05,
-  costRed: 0.1,
+  costAmberPct: 0.05,
+  costRedPct: 0.1,
   scheduleAmberDays: 30,
   scheduleRedDays: 90,
 };
+
+/** The thresholds as the PMO Settings sheet holds them (same names as `GeneralSettings`). */
+export function ragThresholdsFromSettings(general: Partial<RagThresholds>): RagThresholds {
+  return {
+    costAmberPct: general.costAmberPct ?? DEFAULT_RAG_THRESHOLDS.costAmberPct,
+    costRedPct: general.costRedPct ?? DEFAULT_RAG_THRESHOLDS.costRedPct,
+    scheduleAmberDays: general.scheduleAmberDays ?? DEFAULT_RAG_THRESHOLDS.scheduleAmberDays,
+    scheduleRedDays: general.scheduleRedDays ?? DEFAULT_RAG_THRESHOLDS.scheduleRedDays,
+  };
+}
 
 export interface CostRag {
   rag: Rag | null;
@@ -67,7 +78,7 @@ export function costRag(
     return { ...base, variance, rag: null, reason };
   }
   const variancePct = variance / budget;
-  const rag: Rag = variancePct > t.costRed ? "Red" : variancePct > t.costAmber ? "Amber" : "Green";
+  const rag: Rag = variancePct > t.costRedPct ? "Red" : variancePct > t.costAmberPct ? "Amber" : "Green";
   return { budget, forecastCost, variance, variancePct, rag };
 }
 
@@ -79,7 +90,7 @@ export function scheduleRag(
   const base = { baselineFinish, forecastFinish, slipDays: null };
   if (baselineFinish === null) return { ...base, rag: null, reason: "no BaselineFinish" };
   if (forecastFinish === null) return { ...base, rag: null, reason: "no ForecastFinish" };
-  const slipDays = daysBetween(baselineFinish, forecastFinish);
+  const slipDays = dayDiff(baselineFinish, forecastFinish);
   const rag: Rag = slipDays > t.scheduleRedDays ? "Red" : slipDays > t.scheduleAmberDays ? "Amber" : "Green";
   return { baselineFinish, forecastFinish, slipDays, rag };
 }

@@ -1,5 +1,6 @@
-import { daysBetween, daysInMonth, isIsoDate, monthKey, type IsoDate } from "../../domain/dates";
+import { daysInMonth, isIsoDate, monthKey, type IsoDate } from "../../domain/dates";
 import { numberValue, textValue, type FieldValue, type Register } from "../../domain/register";
+import { dayDiff } from "../schedule/day-number";
 
 /**
  * Earned value at the status date (domain.md "Schedule and finance", PMI's formulas). Figures are
@@ -80,7 +81,7 @@ export function timePhasedPv(months: MonthlyBudget[], statusDate: IsoDate): numb
     if (m.month < current) pv += m.budget;
     else if (m.month === current) {
       const [y, mo] = current.split("-").map(Number);
-      pv += (m.budget * daysBetween(`${current}-01`, statusDate)) / daysInMonth(y, mo);
+      pv += (m.budget * dayDiff(`${current}-01`, statusDate)) / daysInMonth(y, mo);
     }
   }
   return pv;
@@ -88,13 +89,36 @@ export function timePhasedPv(months: MonthlyBudget[], statusDate: IsoDate): numb
 
 /** Linear PV share: (status − baseline start) / (baseline finish − baseline start), clamped to 0–1. */
 export function linearPvFraction(start: IsoDate, finish: IsoDate, statusDate: IsoDate): number {
-  const span = daysBetween(start, finish);
-  const elapsed = daysBetween(start, statusDate);
+  const span = dayDiff(start, finish);
+  const elapsed = dayDiff(start, statusDate);
   if (span <= 0) return elapsed >= 0 ? 1 : 0; // a zero-length baseline is all planned once reached
   return Math.min(1, Math.max(0, elapsed / span));
 }
 
-/** The derived figures from BAC, PV, EV and AC, each null with a reason when it cannot be had. */
+/** What each derived figure is computed from, and why it is null when all of those are present. */
+const DEPENDS: Partial<Record<EvFigure, { on: EvFigure[]; otherwise: string }>> = {
+  cv: { on: ["ev", "ac"], otherwise: "" },
+  sv: { on: ["ev", "pv"], otherwise: "" },
+  cpi: { on: ["ev", "ac"], otherwise: "no actual cost yet (AC is 0)" },
+  spi: { on: ["ev", "pv"], otherwise: "nothing planned yet (PV is 0)" },
+  eac: { on: ["bac", "cpi"], otherwise: "CPI is 0 (no value earned for the cost so far)" },
+  eacAtypical: { on: ["bac", "ev", "ac"], otherwise: "" },
+  eacComposite: { on: ["bac", "ev", "ac", "cpi", "spi"], otherwise: "CPI × SPI is 0" },
+  etc: { on: ["eac", "ac"], otherwise: "" },
+  vac: { on: ["bac", "eac"], otherwise: "" },
+  tcpi: {
+    on: ["bac", "ev", "ac"],
+    otherwise: "the budget is already spent (AC ≥ BAC), so no efficiency can finish within it",
+  },
+};
+
+/**
+ * The derived figures from BAC, PV, EV and AC (PMI): CV = EV − AC, SV = EV − PV, CPI = EV / AC,
+ * SPI = EV / PV, EAC = BAC / CPI (also AC + (BAC − EV) and AC + (BAC − EV) / (CPI·SPI)),
+ * ETC = EAC − AC, VAC = BAC − EAC, TCPI = (BAC − EV) / (BAC − AC). Each is null, with a reason,
+ * when an input is missing or a denominator is 0. Straight-line arithmetic first (it runs for
+ * every project); the reasons are worked out only for the figures that came out null.
+ */
 export function earnedValueFigures(
   bac: number | null,
   pv: number | null,
@@ -102,71 +126,50 @@ export function earnedValueFigures(
   ac: number | null,
   reasons: Partial<Record<EvFigure, string>> = {},
 ): { figures: EarnedValueFigures; reasons: Partial<Record<EvFigure, string>> } {
-  const why = { ...reasons };
+  const cpi = ev !== null && ac !== null && ac !== 0 ? ev / ac : null;
+  const spi = ev !== null && pv !== null && pv !== 0 ? ev / pv : null;
+  const eac = bac !== null && cpi !== null && cpi !== 0 ? bac / cpi : null;
+  const perf = cpi !== null && spi !== null ? cpi * spi : 0;
   const f: EarnedValueFigures = {
     bac,
     pv,
     ev,
     ac,
-    cv: null,
-    sv: null,
-    cpi: null,
-    spi: null,
-    eac: null,
-    eacAtypical: null,
-    eacComposite: null,
-    etc: null,
-    vac: null,
-    tcpi: null,
+    cv: ev !== null && ac !== null ? ev - ac : null,
+    sv: ev !== null && pv !== null ? ev - pv : null,
+    cpi,
+    spi,
+    eac,
+    eacAtypical: bac !== null && ev !== null && ac !== null ? ac + bac - ev : null,
+    eacComposite: bac !== null && ev !== null && ac !== null && perf !== 0 ? ac + (bac - ev) / perf : null,
+    etc: eac !== null && ac !== null ? eac - ac : null,
+    vac: bac !== null && eac !== null ? bac - eac : null,
+    tcpi: bac !== null && ev !== null && ac !== null && bac - ac > 0 ? (bac - ev) / (bac - ac) : null,
   };
-  // A figure needs others; when one is missing, name it and carry the underlying causes along
-  // (EAC "needs CPI (no ActualCost)", not a chain of "needs … needs …").
-  const roots: Partial<Record<EvFigure, string[]>> = {};
-  const need = (figure: EvFigure, parts: EvFigure[]): boolean => {
-    const missing = parts.filter((p) => f[p] === null);
-    if (missing.length === 0) return true;
-    const causes = [...new Set(missing.flatMap((p) => roots[p] ?? (why[p] !== undefined ? [why[p] as string] : [])))];
-    roots[figure] = causes;
-    const names = missing.map((p) => LABEL[p]).join(" and ");
-    why[figure] = causes.length ? `needs ${names} (${causes.join("; ")})` : `needs ${names}`;
-    return false;
-  };
-  const ratio = (figure: EvFigure, num: number, den: number, zero: string): number | null => {
-    if (den === 0) {
-      why[figure] = zero;
-      return null;
-    }
-    return num / den;
-  };
-  if (need("cv", ["ev", "ac"])) f.cv = (ev as number) - (ac as number);
-  if (need("sv", ["ev", "pv"])) f.sv = (ev as number) - (pv as number);
-  if (need("cpi", ["ev", "ac"])) f.cpi = ratio("cpi", ev as number, ac as number, "no actual cost yet (AC is 0)");
-  if (need("spi", ["ev", "pv"])) f.spi = ratio("spi", ev as number, pv as number, "nothing planned yet (PV is 0)");
-  if (need("eac", ["bac", "cpi"])) {
-    f.eac = ratio("eac", bac as number, f.cpi as number, "CPI is 0 (no value earned for the cost so far)");
-  }
-  if (need("eacAtypical", ["bac", "ev", "ac"])) {
-    f.eacAtypical = (ac as number) + (bac as number) - (ev as number);
-  }
-  if (need("eacComposite", ["bac", "ev", "ac", "cpi", "spi"])) {
-    const perf = (f.cpi as number) * (f.spi as number);
-    const rest = ratio("eacComposite", (bac as number) - (ev as number), perf, "CPI × SPI is 0");
-    f.eacComposite = rest === null ? null : (ac as number) + rest;
-  }
-  if (need("etc", ["eac", "ac"])) f.etc = (f.eac as number) - (ac as number);
-  if (need("vac", ["bac", "eac"])) f.vac = (bac as number) - (f.eac as number);
-  if (need("tcpi", ["bac", "ev", "ac"])) {
-    const left = (bac as number) - (ac as number);
-    if (left <= 0) why.tcpi = "the budget is already spent (AC ≥ BAC), so no efficiency can finish within it";
-    else f.tcpi = ((bac as number) - (ev as number)) / left;
-  }
-  // Belt and braces: nothing non-finite leaves, and a computed figure carries no stale reason.
+  const why: Partial<Record<EvFigure, string>> = { ...reasons };
+  // Nothing non-finite may leave (inputs come through numberValue, so this is belt and braces).
   for (const figure of EV_FIGURES) {
     const v = f[figure];
     if (v !== null && !Number.isFinite(v)) {
       f[figure] = null;
-      why[figure] ??= "not a finite number";
-    } else if (v !== null) delete why[figure];
+      why[figure] = "not a finite number";
+    }
+  }
+  // A figure that needs a missing one names it and carries the underlying causes along
+  // (EAC "needs CPI (no ActualCost)", not a chain of "needs … needs …").
+  const roots: Partial<Record<EvFigure, string[]>> = {};
+  for (const figure of EV_FIGURES) {
+    const dep = DEPENDS[figure];
+    if (f[figure] !== null || dep === undefined || why[figure] !== undefined) continue;
+    const missing = dep.on.filter((p) => f[p] === null);
+    if (missing.length === 0) {
+      why[figure] = dep.otherwise;
+      continue;
+    }
+    const causes = [...new Set(missing.flatMap((p) => roots[p] ?? (why[p] !== undefined ? [why[p] as string] : [])))];
+    roots[figure] = causes;
+    const names = missing.map((p) => LABEL[p]).join(" and ");
+    why[figure] = causes.length ? `needs ${names} (${causes.join("; ")})` : `needs ${names}`;
   }
   return { figures: f, reasons: why };
 }

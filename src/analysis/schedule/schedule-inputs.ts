@@ -1,5 +1,6 @@
-import { daysBetween, isIsoDate, type IsoDate } from "../../domain/dates";
+import { isIsoDate, type IsoDate } from "../../domain/dates";
 import { numberValue, textValue, type FieldValue, type Register } from "../../domain/register";
+import { dayDiff } from "./day-number";
 
 /**
  * What the critical-path engine schedules: projects (a duration between two dates) and
@@ -53,7 +54,7 @@ export function projectItem(id: string, values: Record<string, FieldValue>): Sch
     const missing = [start === null ? "start" : null, finish === null ? "finish" : null].filter(Boolean).join(" and ");
     return { id, kind: "project", start, durationDays: null, reason: `no forecast or baseline ${missing} date` };
   }
-  const duration = daysBetween(start, finish);
+  const duration = dayDiff(start, finish);
   if (duration < 0) {
     return { id, kind: "project", start, durationDays: null, reason: `finish ${finish} is before start ${start}` };
   }

@@ -4,8 +4,10 @@ import {
   DEFAULT_RAG_THRESHOLDS,
   isGreenerThan,
   ragRank,
+  ragThresholdsFromSettings,
   scheduleRag,
 } from "../../../src/analysis/finance/computed-rag";
+import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
 
 describe("computed cost RAG (overspend: > 5 % Amber, > 10 % Red)", () => {
   it.each([
@@ -32,8 +34,13 @@ describe("computed cost RAG (overspend: > 5 % Amber, > 10 % Red)", () => {
     expect(costRag(100, null)).toMatchObject({ rag: null, reason: "no ForecastCost" });
   });
 
+  it("reads its thresholds from PMO Settings' keys of the same names", () => {
+    expect(ragThresholdsFromSettings(DEFAULT_SETTINGS.general)).toEqual(DEFAULT_RAG_THRESHOLDS);
+    expect(ragThresholdsFromSettings({ ...DEFAULT_SETTINGS.general, costRedPct: 0.2 }).costRedPct).toBe(0.2);
+  });
+
   it("takes thresholds as parameters", () => {
-    const strict = { ...DEFAULT_RAG_THRESHOLDS, costAmber: 0.01, costRed: 0.02 };
+    const strict = { ...DEFAULT_RAG_THRESHOLDS, costAmberPct: 0.01, costRedPct: 0.02 };
     expect(costRag(1000, 1015, strict).rag).toBe("Amber");
     expect(costRag(1000, 1030, strict).rag).toBe("Red");
   });
