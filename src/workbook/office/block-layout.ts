@@ -1,4 +1,4 @@
-import { isIsoDate, dateFromIso } from "../../domain/dates";
+import { dateFromIso, isIsoDate, isoFromDate } from "../../domain/dates";
 import type { CellValue } from "../grid";
 import {
   DEFAULT_FORMATS,
@@ -68,7 +68,9 @@ export function excelCell(
   if (value === null || value === undefined || value === "") return { value: "", format };
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { value: "", format };
-    return { value: serialFromDate(value, options.date1904), format: dateFormat };
+    // A date column holds calendar days: the time of day is dropped (as the xlsx adapter does).
+    const day = options.dateColumn ? dateFromIso(isoFromDate(value)) : value;
+    return { value: serialFromDate(day, options.date1904), format: dateFormat };
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { value: "", format };

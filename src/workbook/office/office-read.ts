@@ -70,17 +70,23 @@ export async function readWorkbook(deps: ReadDeps): Promise<ReadResult> {
   options.signal?.throwIfAborted();
   await context.sync();
 
-  const plans: SheetPlan[] = wanted.map((sheet, i) => ({
-    name: sheet.name,
-    hidden: sheet.visibility !== "Visible",
-    rect: used[i].isNullObject ? null : parseRangeAddress(used[i].address).rect,
-    tables: tableRanges
+  const plans: SheetPlan[] = wanted.map((sheet, i) => {
+    const sheetTables = tableRanges
       .filter((t) => t.sheet === sheet.name)
-      .map((t) => ({ name: t.name, rect: parseRangeAddress(t.range.address).rect })),
-    values: [],
-    formats: [],
-    nextRow: 0,
-  }));
+      .map((t) => ({ name: t.name, rect: parseRangeAddress(t.range.address).rect }));
+    // The grid is the used range widened to cover the sheet's tables (as the xlsx adapter does).
+    let rect = used[i].isNullObject ? null : parseRangeAddress(used[i].address).rect;
+    for (const t of sheetTables) rect = rect ? union(rect, t.rect) : t.rect;
+    return {
+      name: sheet.name,
+      hidden: sheet.visibility !== "Visible",
+      rect,
+      tables: sheetTables,
+      values: [],
+      formats: [],
+      nextRow: 0,
+    };
+  });
   await readValues(deps, plans);
 
   const result: ReadResult = { file: deps.file, grids: [], skipped: [], problems: [] };
@@ -114,6 +120,15 @@ function toGrid(plan: SheetPlan, rect: Rect, deps: ReadDeps): Grid {
     hidden: plan.hidden,
     date1904: deps.date1904,
     kind: "worksheet",
+  };
+}
+
+function union(a: Rect, b: Rect): Rect {
+  return {
+    top: Math.min(a.top, b.top),
+    left: Math.min(a.left, b.left),
+    bottom: Math.max(a.bottom, b.bottom),
+    right: Math.max(a.right, b.right),
   };
 }
 
