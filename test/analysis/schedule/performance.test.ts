@@ -5,36 +5,32 @@ import type { ScheduleItem, ScheduleLink } from "../../../src/analysis/schedule/
 import { nonFiniteNumbers } from "../finance/register-fixture";
 import { generateScheduleBenchInput } from "./schedule-bench-input";
 
-/** The engine must be linear: 10,000 projects and 20,000 links in well under 200 ms (measured in the bench). */
-function timed<T>(f: () => T): { value: T; ms: number } {
-  const t0 = performance.now();
-  const value = f();
-  return { value, ms: performance.now() - t0 };
-}
-
+/**
+ * Correctness at bench scale. Timings belong to the bench (`generateScheduleBenchInput` feeds it):
+ * a shared CI machine makes time limits in unit tests flaky, so none are asserted here.
+ */
 describe("schedule and finance at scale", () => {
   const input = generateScheduleBenchInput(10_000, 20_000, 1);
 
-  it("schedules 10,000 projects and 20,000 links, and earned value for all, quickly and without NaN", () => {
-    criticalPath(input.items, input.links); // warm up the JIT
-    const cpm = timed(() => criticalPath(input.items, input.links));
-    const ev = timed(() => earnedValueFromRegister(input.register, "2025-06-30"));
-    expect(cpm.value.cycles).toEqual([]);
-    expect(Object.keys(cpm.value.items)).toHaveLength(10_000);
-    expect(Object.values(cpm.value.items).every((i) => i.network !== null && (i.totalFloatDays as number) >= 0)).toBe(
-      true,
-    );
-    expect(nonFiniteNumbers(ev.value)).toEqual([]);
-    // Generous bounds so a loaded CI machine does not fail the suite; the bench reports the real figures.
-    expect(cpm.ms).toBeLessThan(1000);
-    expect(ev.ms).toBeLessThan(1000);
+  it("schedules 10,000 projects and 20,000 links, and earned value for all, without NaN", () => {
+    const cpm = criticalPath(input.items, input.links);
+    const ev = earnedValueFromRegister(input.register, "2025-06-30");
+    expect(cpm.cycles).toEqual([]);
+    expect(Object.keys(cpm.items)).toHaveLength(10_000);
+    expect(Object.values(cpm.items).every((i) => i.network !== null && (i.totalFloatDays as number) >= 0)).toBe(true);
+    // Every network's finish is the latest early finish of its members, and its chain ends there.
+    for (const n of cpm.networks) {
+      const last = cpm.items[n.criticalPath[n.criticalPath.length - 1]];
+      expect(last.earlyFinish).toBe(n.finish);
+      expect(n.members.every((id) => (cpm.items[id].earlyFinish as string) <= n.finish)).toBe(true);
+    }
+    expect(nonFiniteNumbers(ev)).toEqual([]);
   });
 
   it("runs the whole analysis on the generated register with no NaN", () => {
-    const all = timed(() => analyseRegister(input.register));
-    expect(all.value.projects).toHaveLength(10_000);
-    expect(nonFiniteNumbers(all.value)).toEqual([]);
-    expect(all.ms).toBeLessThan(5000);
+    const all = analyseRegister(input.register);
+    expect(all.projects).toHaveLength(10_000);
+    expect(nonFiniteNumbers(all)).toEqual([]);
   });
 
   it("handles a 10,000-long chain and a 10,000-long cycle without recursion", () => {
