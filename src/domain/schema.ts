@@ -227,7 +227,7 @@ export const SCHEMA: Record<EntityName, EntityDef> = {
       { name: "Role", type: "text", description: "Role demanded (or give ResourceName).", aliases: ["role", "skill", "job role", "rolle"] },
       { name: "ResourceName", type: "text", description: "Named resource (optional).", aliases: ["resource", "resource name", "person", "name", "employee", "mitarbeiter"] },
       { name: "Start", type: "date", required: true, description: "First day of the allocation.", aliases: ["start", "start date", "from", "date", "datum"] },
-      { name: "Finish", type: "date", required: true, description: "Last day of the allocation (inclusive).", aliases: ["finish", "end", "end date", "to", "until"] },
+      { name: "Finish", type: "date", required: true, description: "Last day of the allocation (inclusive).", aliases: ["finish", "end", "end date", "to", "until", "bis"] },
       { name: "FTE", type: "number", description: "FTE on each working day.", aliases: ["fte", "allocation", "allocation fte", "% allocation"], min: 0 },
       { name: "Hours", type: "number", description: "Total hours over the allocation.", aliases: ["hours", "hrs", "effort hours", "stunden"], min: 0 },
       { name: "Type", type: "enum", list: "AllocationType", description: "Committed or Proposed.", aliases: ["type", "allocation type", "status"] },
