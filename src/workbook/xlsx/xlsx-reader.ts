@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
+import type JSZip from "jszip";
 import type { ReadProblem, ReadResult } from "../grid";
 import { sniffXlsx, toUint8Array, type SniffLimits } from "./file-sniff";
 import { missingResultWarning, worksheetToGrid } from "./grid-builder";
+import { repairForExcelJs } from "./package-repair";
 import { readSheetCatalog, type CatalogSheet } from "./sheet-catalog";
 
 /**
@@ -50,6 +52,23 @@ export function formulasWithoutResult(sheetXml: string): number {
   return (sheetXml.match(/<\/(?:\w+:)?f>\s*<\/(?:\w+:)?c>|<(?:\w+:)?f\b[^>]*\/>\s*<\/(?:\w+:)?c>/g) ?? []).length;
 }
 
+/** Loads with exceljs; if that fails, once more after removing what trips it (see package-repair). */
+export async function loadWithSecondChance(
+  bytes: Uint8Array,
+  zip: JSZip,
+  forReading: boolean,
+): Promise<ExcelJS.Workbook> {
+  try {
+    return await loadExcelJs(bytes, forReading);
+  } catch (first) {
+    try {
+      return await loadExcelJs(await repairForExcelJs(zip), forReading);
+    } catch {
+      throw first;
+    }
+  }
+}
+
 function problem(file: string, message: string, sheet?: string): ReadProblem {
   return sheet === undefined ? { file, severity: "error", message } : { file, sheet, severity: "error", message };
 }
@@ -85,7 +104,7 @@ export async function readXlsx(
   let wb: ExcelJS.Workbook;
   try {
     catalog = await readSheetCatalog(sniff.zip);
-    wb = await loadExcelJs(bytes, true);
+    wb = await loadWithSecondChance(bytes, sniff.zip, true);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     result.problems.push(

@@ -9,7 +9,7 @@ import { missingResultWarning, worksheetToGrid } from "./grid-builder";
 import { fixInternalHyperlinks } from "./internal-links";
 import { readSheetCatalog, type SheetCatalog } from "./sheet-catalog";
 import { renderSheet } from "./sheet-renderer";
-import { loadExcelJs } from "./xlsx-reader";
+import { loadWithSecondChance } from "./xlsx-reader";
 
 /**
  * The xlsx host adapter: a workbook held in memory (bytes in, bytes out) behind the same port as the
@@ -54,7 +54,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!sniff.ok) throw new Error(sniff.problem.message);
     const catalog = await readSheetCatalog(sniff.zip);
     try {
-      return new XlsxWorkbook(file, await loadExcelJs(bytes, false), catalog);
+      return new XlsxWorkbook(file, await loadWithSecondChance(bytes, sniff.zip, false), catalog);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       throw new Error(`${file} could not be opened (${why}). Open it in Excel, save it again as .xlsx, and retry.`);

@@ -156,3 +156,32 @@ export async function withPivotAndDataModel(
 export async function partText(bytes: Uint8Array, path: string): Promise<string> {
   return text(await JSZip.loadAsync(bytes), path);
 }
+
+/** Rewrites every spreadsheet part with an `x:` prefix on its elements, as the Open XML SDK can. */
+export async function withPrefixedParts(bytes: Uint8Array): Promise<Uint8Array> {
+  return edit(bytes, async (zip) => {
+    for (const p of Object.keys(zip.files).filter((n) => n.startsWith("xl/") && n.endsWith(".xml"))) {
+      const xml = await text(zip, p);
+      if (!xml.includes(`xmlns="${MAIN}"`)) continue;
+      zip.file(
+        p,
+        xml
+          .replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`)
+          .replace(/<(\/?)(?![?!])([A-Za-z]\w*)(?=[\s>/])/g, "<$1x:$2"),
+      );
+    }
+  });
+}
+
+/** Adds a drawing part written with a default namespace (no `xdr:` prefix), which exceljs cannot model. */
+export async function withUnprefixedDrawing(bytes: Uint8Array): Promise<Uint8Array> {
+  return edit(bytes, async (zip) => {
+    const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+    zip.file(
+      "xl/drawings/drawing1.xml",
+      `${HEAD}<wsDr xmlns="${XDR}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><twoCellAnchor><from><col>3</col><colOff>0</colOff><row>1</row><rowOff>0</rowOff></from><to><col>8</col><colOff>0</colOff><row>12</row><rowOff>0</rowOff></to><sp macro="" textlink=""><nvSpPr><cNvPr id="2" name="Note 1"/><cNvSpPr/></nvSpPr><spPr/></sp><clientData/></twoCellAnchor></wsDr>`,
+    );
+    zip.file("xl/drawings/_rels/drawing1.xml.rels", `${HEAD}<Relationships xmlns="${PKG_REL}"></Relationships>`);
+    await addOverride(zip, "/xl/drawings/drawing1.xml", "application/vnd.openxmlformats-officedocument.drawing+xml");
+  });
+}

@@ -1,7 +1,14 @@
 import JSZip from "jszip";
 import type { Grid } from "../../../src/workbook/grid";
 import { readXlsx } from "../../../src/workbook/xlsx/xlsx-reader";
-import { buildXlsx, withChartSheet, withPivotAndDataModel } from "./xlsx-fixtures";
+import {
+  buildXlsx,
+  loadWithExcelJs,
+  withChartSheet,
+  withPivotAndDataModel,
+  withPrefixedParts,
+  withUnprefixedDrawing,
+} from "./xlsx-fixtures";
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
@@ -246,6 +253,26 @@ describe("readXlsx", () => {
       { sheet: "Pivot", reason: "pivot table only (a summary of other data, not a source table)" },
     ]);
     expect(only(res.grids, "Mixed").values[0][0]).toBe("Notes beside a pivot");
+  });
+
+  test("a file exceljs alone cannot load (prefixed parts, an unmodellable drawing) is still read", async () => {
+    const plain = await buildXlsx((wb) => {
+      const ws = wb.addWorksheet("Data");
+      ws.addRows([
+        ["Id", "Name"],
+        ["P-1", "Alpha"],
+      ]);
+      ws.getCell("C2").value = utc(2025, 1, 31);
+    });
+    for (const bytes of [await withPrefixedParts(plain), await withUnprefixedDrawing(plain)]) {
+      await expect(loadWithExcelJs(bytes)).rejects.toThrow();
+      const res = await readXlsx(bytes, "sdk.xlsx");
+      expect(res.problems).toEqual([]);
+      expect(only(res.grids, "Data").values).toEqual([
+        ["Id", "Name", null],
+        ["P-1", "Alpha", utc(2025, 1, 31)],
+      ]);
+    }
   });
 
   test("options.sheets limits the read and warns about a missing name", async () => {
