@@ -1,0 +1,161 @@
+import { useRef, useState } from "react";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { BuildOutcome } from "../../pipeline/build-register";
+import type { ProgressEvent } from "../../workbook/port";
+import type { HostMode } from "../host";
+import { buildFromFiles, buildInWorkbook, isCancelled, isChunkLoadError } from "../run-build";
+import { downloadBytes } from "../download";
+import { BuildProgress } from "./BuildProgress";
+import { BuildResults } from "./BuildResults";
+import { FilePicker } from "./FilePicker";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+type State =
+  | { kind: "idle" }
+  | { kind: "running"; event: ProgressEvent | null; cancelling: boolean }
+  | { kind: "done"; outcome: BuildOutcome; bytes: Uint8Array | null }
+  | { kind: "cancelled" }
+  | { kind: "failed"; title: string; advice: string; detail: string };
+
+/** Turns a thrown error into words that say what to do next. */
+function describeFailure(error: unknown, mode: HostMode): Extract<State, { kind: "failed" }> {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (isChunkLoadError(error)) {
+    return {
+      kind: "failed",
+      title: "Part of the add-in could not be loaded",
+      advice: "Check the network connection, then close and reopen the pane.",
+      detail,
+    };
+  }
+  if (mode === "excel") {
+    return {
+      kind: "failed",
+      title: "The register could not be written to this workbook",
+      advice:
+        "Make sure no cell is being edited and the workbook is not protected or read-only, then build again. Your own sheets were not changed.",
+      detail,
+    };
+  }
+  return {
+    kind: "failed",
+    title: "The files could not be turned into a register",
+    advice:
+      "Check that each file is an .xlsx or .csv tracker that opens in Excel and is not password-protected, then build again.",
+    detail,
+  };
+}
+
+export function RegisterSection({ mode, onBuilt }: { mode: HostMode; onBuilt: () => void }): JSX.Element {
+  const styles = useStyles();
+  const [files, setFiles] = useState<File[]>([]);
+  const [dateOrder, setDateOrder] = useState<"dmy" | "mdy">("dmy");
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const controller = useRef<AbortController | null>(null);
+  const running = state.kind === "running";
+
+  async function build(): Promise<void> {
+    const abort = new AbortController();
+    controller.current = abort;
+    setState({ kind: "running", event: null, cancelling: false });
+    const request = {
+      dateOrder,
+      signal: abort.signal,
+      progress: (event: ProgressEvent) => setState((s) => (s.kind === "running" ? { ...s, event } : s)),
+    };
+    try {
+      if (mode === "excel") {
+        const outcome = await buildInWorkbook(request);
+        setState({ kind: "done", outcome, bytes: null });
+      } else {
+        const { outcome, bytes } = await buildFromFiles(files, request);
+        setState({ kind: "done", outcome, bytes });
+      }
+      onBuilt();
+    } catch (error) {
+      setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode));
+    } finally {
+      controller.current = null;
+    }
+  }
+
+  function cancel(): void {
+    controller.current?.abort();
+    setState((s) => (s.kind === "running" ? { ...s, cancelling: true } : s));
+  }
+
+  return (
+    <div className={styles.root}>
+      <Text>
+        {mode === "excel"
+          ? "Reads the trackers in this workbook (your sheets are never changed) and writes a canonical register to sheets the add-in owns: Projects, Milestones, Resources and the rest, plus a Mapping sheet."
+          : "Reads your tracker files (.xlsx or .csv) in this browser — nothing is uploaded — and builds a register workbook to download."}
+      </Text>
+      {mode === "file" && (
+        <FilePicker
+          files={files}
+          disabled={running}
+          onChange={(picked) => {
+            setFiles(picked);
+            if (state.kind !== "running") setState({ kind: "idle" });
+          }}
+        />
+      )}
+      <Field label="Dates like 05/02/25 mean" hint="Used only where a column's own dates do not decide it.">
+        <Select
+          value={dateOrder}
+          disabled={running}
+          onChange={(_, data) => setDateOrder(data.value === "mdy" ? "mdy" : "dmy")}
+        >
+          <option value="dmy">5 February 2025 (day first)</option>
+          <option value="mdy">2 May 2025 (month first)</option>
+        </Select>
+      </Field>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={running || (mode === "file" && files.length === 0)}
+          onClick={() => void build()}
+        >
+          {mode === "excel" ? "Build register from this workbook" : "Build register"}
+        </Button>
+        {state.kind === "done" && state.bytes && (
+          <Button onClick={() => downloadBytes(state.bytes as Uint8Array, "register.xlsx")}>
+            Download register.xlsx
+          </Button>
+        )}
+      </div>
+      {state.kind === "running" && (
+        <BuildProgress event={state.event} cancelling={state.cancelling} onCancel={cancel} />
+      )}
+      {state.kind === "cancelled" && (
+        <MessageBar intent="info">
+          <MessageBarBody>Cancelled. Nothing was written.</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.kind === "failed" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{state.title}</MessageBarTitle>
+            {state.advice} <Text size={200}>(Details: {state.detail})</Text>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.kind === "done" && <BuildResults outcome={state.outcome} mode={mode} />}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { BuildOutcome, InputFile } from "../pipeline/build-register";
+import type { ProgressEvent } from "../workbook/port";
+
+export interface BuildRequest {
+  dateOrder: "dmy" | "mdy";
+  signal: AbortSignal;
+  progress: (event: ProgressEvent) => void;
+}
+
+/**
+ * The pipeline (and exceljs behind it) is loaded on first use, not with the pane: webpack puts
+ * everything reached through these import() calls into lazy chunks, so the pane paints fast.
+ */
+export async function buildInWorkbook(request: BuildRequest): Promise<BuildOutcome> {
+  const [{ buildRegisterInWorkbook }, { OfficeWorkbook }] = await Promise.all([
+    import("../pipeline/build-register"),
+    import("../workbook/office/office-workbook"),
+  ]);
+  const port = new OfficeWorkbook({ label: "this workbook" });
+  return buildRegisterInWorkbook(port, request);
+}
+
+export async function buildFromFiles(
+  files: File[],
+  request: BuildRequest,
+): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
+  const { buildRegisterFromFiles } = await import("../pipeline/build-register");
+  const inputs: InputFile[] = [];
+  for (const [i, file] of files.entries()) {
+    request.progress({ stage: "Opening files", done: i, total: files.length, message: file.name });
+    inputs.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  }
+  return buildRegisterFromFiles(inputs, request);
+}
+
+/** Cancelling is not a failure: the pipeline throws an error named CancelledError and writes nothing. */
+export function isCancelled(error: unknown): boolean {
+  return error instanceof Error && (error.name === "CancelledError" || error.name === "AbortError");
+}
+
+/** A failed lazy load means the pane's own files could not be fetched (offline, or a new version was deployed). */
+export function isChunkLoadError(error: unknown): boolean {
+  return error instanceof Error && (error.name === "ChunkLoadError" || /Loading chunk .* failed/.test(error.message));
+}

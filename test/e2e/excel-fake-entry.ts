@@ -1,0 +1,31 @@
+/**
+ * Bundled by esbuild into an init script for the Excel-mode browser tests: installs the strict
+ * Excel fake as the page's `Excel` and `Office` globals before the pane loads, seeds a user's
+ * tracker sheet, and leaves the fake on `window.__excelFake` so the test can inspect the workbook.
+ */
+import { createExcelFake, installExcelFake } from "../fakes/excel-fake";
+
+interface E2eConfig {
+  /** Excel's body background colour (Office.context.officeTheme), to test theme following. */
+  officeBackground?: string;
+}
+
+const config: E2eConfig = (window as unknown as { __PMO_E2E__?: E2eConfig }).__PMO_E2E__ ?? {};
+// ExcelApi 1.9 is the manifest's minimum: the pane must work with nothing newer.
+const fake = installExcelFake(window, createExcelFake({ apiVersion: "1.9", sheets: ["Tracker"] }));
+const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+fake.seedSheet(
+  "Tracker",
+  [
+    ["Project Ref", "Project Name", "Project Manager", "Start Date", "End Date", "Budget (£)", "RAG Status"],
+    ["PRJ-001", "Customer portal", "A. Khan", day("2025-01-06"), day("2025-09-30"), 250000, "Green"],
+    ["PRJ-002", "Data centre exit", "B. Osei", day("2024-11-01"), day("2025-12-19"), 1200000, "Amber"],
+    ["PRJ-003", "=HR system upgrade", "C. Murphy", day("2025-02-03"), day("2025-07-31"), 180000, "Red"],
+  ],
+  {},
+);
+if (config.officeBackground) {
+  const office = (window as unknown as { Office: { context: Record<string, unknown> } }).Office;
+  office.context.officeTheme = { bodyBackgroundColor: config.officeBackground };
+}
+(window as unknown as { __excelFake: typeof fake }).__excelFake = fake;

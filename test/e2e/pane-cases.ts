@@ -1,0 +1,266 @@
+import { readFile } from "node:fs/promises";
+import * as path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { PageGuard, routeOutside } from "./page-guard";
+import { IN_EXCEL, NO_OFFICE, OUTSIDE_OFFICE } from "./office-stubs";
+import { projectTrackerXlsx, readWorkbookSummary, riskLogCsv } from "./fixtures";
+
+export interface Env {
+  browser: Browser;
+  origin: string;
+  artifacts: string;
+  /** The Excel fake bundled as one browser script. */
+  excelFakeScript: string;
+  axeScript: string;
+}
+
+export interface PaneCase {
+  name: string;
+  run(env: Env): Promise<void>;
+}
+
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  guard: PageGuard;
+}
+
+interface OpenOptions {
+  office: "outside" | "none" | "excel";
+  width?: number;
+  colorScheme?: "light" | "dark";
+  officeBackground?: string;
+}
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+/** A fresh context per case: its own routes, downloads and colour scheme. */
+async function openPane(env: Env, options: OpenOptions): Promise<Opened> {
+  const context = await env.browser.newContext({
+    viewport: { width: options.width ?? 350, height: 900 },
+    colorScheme: options.colorScheme ?? "light",
+    acceptDownloads: true,
+  });
+  const stub = options.office === "outside" ? OUTSIDE_OFFICE : options.office === "none" ? NO_OFFICE : IN_EXCEL;
+  await routeOutside(context, stub, env.origin);
+  if (options.office === "excel") {
+    await context.addInitScript({
+      content: `window.__PMO_E2E__ = ${JSON.stringify({ officeBackground: options.officeBackground })};`,
+    });
+    await context.addInitScript({ content: env.excelFakeScript });
+  }
+  const page = await context.newPage();
+  const guard = new PageGuard(page, env.origin);
+  await page.goto(`${env.origin}/taskpane.html`);
+  await page.getByRole("heading", { name: "PMO Register" }).waitFor();
+  return { context, page, guard };
+}
+
+async function pickFiles(page: Page): Promise<void> {
+  const [xlsx, csv] = [await projectTrackerXlsx(), riskLogCsv()];
+  await page.getByLabel("Tracker files (.xlsx or .csv)").setInputFiles([xlsx, csv]);
+  await page.getByText("2 files chosen:").waitFor();
+}
+
+async function buildAndWait(page: Page, buttonName: string): Promise<string> {
+  await page.getByRole("button", { name: buttonName, exact: true }).click();
+  const outcome = page.getByText(
+    /^(Register built|No register records found|The files could not|The register could not)/,
+  );
+  await outcome.first().waitFor({ timeout: 30_000 });
+  return (await outcome.first().textContent()) ?? "";
+}
+
+async function axeViolations(env: Env, page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the pane's CSP (no inline scripts) does not block it.
+  await page.evaluate(env.axeScript);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id} at ${v.nodes.slice(0, 3).join(", ")}`);
+}
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+}
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  check(scroll <= client, `the pane scrolls sideways: content ${scroll}px wide in a ${client}px pane`);
+}
+
+export const CASES: PaneCase[] = [
+  {
+    name: "file mode: build from an .xlsx and a .csv, see results, download a readable register.xlsx",
+    async run(env) {
+      const { context, page, guard } = await openPane(env, { office: "outside" });
+      try {
+        await page.getByText("Files", { exact: true }).waitFor();
+        check(
+          await page.getByRole("button", { name: "Build register", exact: true }).isDisabled(),
+          "Build should wait for files",
+        );
+        await pickFiles(page);
+        const outcome = await buildAndWait(page, "Build register");
+        check(outcome.startsWith("Register built"), `expected "Register built", got "${outcome}"`);
+        await page.getByRole("region", { name: "Result for Project tracker.xlsx" }).waitFor();
+        await page.getByRole("region", { name: "Result for risk log.csv" }).waitFor();
+        const trackerText = await page.getByRole("region", { name: "Result for Project tracker.xlsx" }).innerText();
+        check(
+          /Tracker → Projects, 3 rows/.test(trackerText),
+          `tracker result lacks "Tracker → Projects, 3 rows":\n${trackerText}`,
+        );
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("button", { name: "Download register.xlsx" }).click(),
+        ]);
+        check(download.suggestedFilename() === "register.xlsx", `download named ${download.suggestedFilename()}`);
+        const bytes = await readFile(await download.path());
+        const summary = await readWorkbookSummary(bytes);
+        check(summary.sheets.includes("Projects"), `register.xlsx has no Projects sheet: ${summary.sheets.join(", ")}`);
+        const cells = summary.projects.flat().map(String);
+        for (const id of ["PRJ-001", "PRJ-002", "PRJ-003"]) check(cells.includes(id), `Projects sheet lacks ${id}`);
+        await noHorizontalScroll(page);
+        await page.screenshot({ path: path.join(env.artifacts, "file-mode-light-350.png"), fullPage: true });
+        guard.assertClean();
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: "file mode without office.js: pane renders; other sections disabled with a reason; keyboard operable",
+    async run(env) {
+      const { context, page, guard } = await openPane(env, { office: "none", width: 320 });
+      try {
+        await page.getByText("Files", { exact: true }).waitFor();
+        // Keyboard: Tab to the Standards header, open it with Enter, find the reason.
+        let found = false;
+        for (let i = 0; i < 15 && !found; i++) {
+          await page.keyboard.press("Tab");
+          found = await page.evaluate(() => document.activeElement?.textContent?.trim() === "Standards");
+        }
+        check(found, "Tab never reached the Standards section header");
+        await page.keyboard.press("Enter");
+        const action = page.getByRole("button", { name: "Check against PMO standards" });
+        await action.waitFor();
+        check((await action.getAttribute("aria-disabled")) === "true", "Standards action should be disabled");
+        const reasonId = await action.getAttribute("aria-describedby");
+        check(reasonId, "the disabled action has no described-by reason");
+        const reason = await page.locator(`[id="${reasonId}"]`).innerText();
+        check(reason === "Build the register first.", `reason was "${reason}"`);
+        await noHorizontalScroll(page);
+        guard.assertClean();
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: "Excel mode (strict fake, ExcelApi 1.9): Build writes a Projects sheet with a table; the source sheet is untouched",
+    async run(env) {
+      const { context, page, guard } = await openPane(env, { office: "excel" });
+      try {
+        await page.getByText("This workbook", { exact: true }).waitFor();
+        const outcome = await buildAndWait(page, "Build register from this workbook");
+        check(outcome.startsWith("Register built"), `expected "Register built", got "${outcome}"`);
+        const state = await page.evaluate(() => {
+          const fake = (window as unknown as { __excelFake: import("../fakes/excel-fake").ExcelFake }).__excelFake;
+          const tables = fake.tables();
+          const projects = fake.sheetNames().includes("Projects") ? fake.values("Projects", "A1:Z20") : [];
+          const injected = projects.flat().includes("=HR system upgrade");
+          let injectedIsText = false;
+          projects.forEach((row, r) =>
+            row.forEach((v, c) => {
+              if (v === "=HR system upgrade") {
+                injectedIsText = fake.cell("Projects", String.fromCharCode(65 + c) + (r + 1)).isText;
+              }
+            }),
+          );
+          return {
+            sheets: fake.sheetNames(),
+            tables,
+            tracker: fake.values("Tracker", "A1:G4"),
+            injected,
+            injectedIsText,
+          };
+        });
+        check(state.sheets.includes("Projects"), `no Projects sheet; sheets: ${state.sheets.join(", ")}`);
+        check(
+          state.tables.some((t) => t.sheet === "Projects"),
+          `no table on Projects; tables: ${JSON.stringify(state.tables)}`,
+        );
+        check(state.tracker[3][1] === "=HR system upgrade", "the user's Tracker sheet was changed");
+        check(state.injected && state.injectedIsText, "a name starting with = was not written as text");
+        await page.screenshot({ path: path.join(env.artifacts, "excel-mode-light-350.png"), fullPage: true });
+        guard.assertClean();
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: "accessibility (axe-core): no serious or critical violations, light and dark, before and after a build",
+    async run(env) {
+      const problems: string[] = [];
+      for (const colorScheme of ["light", "dark"] as const) {
+        const { context, page, guard } = await openPane(env, { office: "outside", colorScheme });
+        try {
+          problems.push(...(await axeViolations(env, page)).map((v) => `${colorScheme}, empty: ${v}`));
+          await pickFiles(page);
+          await buildAndWait(page, "Build register");
+          await page.getByRole("button", { name: "Standards" }).click();
+          problems.push(...(await axeViolations(env, page)).map((v) => `${colorScheme}, built: ${v}`));
+          guard.assertClean();
+        } finally {
+          await context.close();
+        }
+      }
+      check(problems.length === 0, `axe found:\n  - ${problems.join("\n  - ")}`);
+    },
+  },
+  {
+    name: "dark theme: follows the browser in file mode and Excel's theme in Excel mode (screenshots at 350 px)",
+    async run(env) {
+      const background = async (page: Page): Promise<string> =>
+        page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor);
+      const file = await openPane(env, { office: "outside", colorScheme: "dark" });
+      try {
+        await pickFiles(file.page);
+        await buildAndWait(file.page, "Build register");
+        const bg = await background(file.page);
+        check(isDark(bg), `file mode in a dark browser has background ${bg}`);
+        await file.page.screenshot({ path: path.join(env.artifacts, "file-mode-dark-350.png"), fullPage: true });
+        file.guard.assertClean();
+      } finally {
+        await file.context.close();
+      }
+      const excel = await openPane(env, { office: "excel", colorScheme: "light", officeBackground: "#262626" });
+      try {
+        const bg = await background(excel.page);
+        check(isDark(bg), `Excel mode with a dark Office theme has background ${bg}`);
+        await excel.page.screenshot({ path: path.join(env.artifacts, "excel-mode-dark-350.png"), fullPage: true });
+        excel.guard.assertClean();
+      } finally {
+        await excel.context.close();
+      }
+    },
+  },
+];
+
+function isDark(rgb: string): boolean {
+  const [r, g, b] = (rgb.match(/\d+/g) ?? ["255", "255", "255"]).map(Number);
+  return (r + g + b) / 3 < 100;
+}
