@@ -185,3 +185,42 @@ export async function withUnprefixedDrawing(bytes: Uint8Array): Promise<Uint8Arr
     await addOverride(zip, "/xl/drawings/drawing1.xml", "application/vnd.openxmlformats-officedocument.drawing+xml");
   });
 }
+
+/**
+ * Package integrity, as Excel checks it on open: every internal relationship target exists, every
+ * `r:id` used in a part is declared in its rels, every content-type override names an existing part.
+ * Returns the broken references (empty when the package is sound).
+ */
+export async function danglingReferences(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const broken: string[] = [];
+  const exists = (p: string) => zip.file(p) !== null;
+  for (const relsPath of Object.keys(zip.files).filter((p) => p.endsWith(".rels"))) {
+    // `_rels/.rels` belongs to the package root; `dir/_rels/part.xml.rels` to `dir/part.xml`.
+    const owner = relsPath === "_rels/.rels" ? "" : relsPath.replace(/_rels\/([^/]+)\.rels$/, "$1");
+    const dir = owner.includes("/") ? owner.slice(0, owner.lastIndexOf("/")) : "";
+    const xml = await text(zip, relsPath);
+    const ids = new Set<string>();
+    for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = /Id="([^"]+)"/.exec(m[0])?.[1] ?? "";
+      ids.add(id);
+      if (/TargetMode="External"/.test(m[0])) continue;
+      const target = /Target="([^"]+)"/.exec(m[0])?.[1] ?? "";
+      const parts = target.startsWith("/") ? [] : dir.split("/").filter(Boolean);
+      for (const seg of target.replace(/^\//, "").split("/")) {
+        if (seg === "..") parts.pop();
+        else parts.push(seg);
+      }
+      if (!exists(parts.join("/"))) broken.push(`${relsPath}: ${id} → ${target}`);
+    }
+    if (exists(owner) && owner.endsWith(".xml")) {
+      const ownerXml = await text(zip, owner);
+      for (const m of ownerXml.matchAll(/\br:id="([^"]+)"/g)) {
+        if (!ids.has(m[1])) broken.push(`${owner}: r:id ${m[1]} not in ${relsPath}`);
+      }
+    }
+  }
+  const ct = await text(zip, "[Content_Types].xml");
+  for (const m of ct.matchAll(/PartName="\/([^"]+)"/g)) if (!exists(m[1])) broken.push(`[Content_Types].xml: ${m[1]}`);
+  return broken;
+}

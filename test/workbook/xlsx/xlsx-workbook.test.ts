@@ -3,7 +3,14 @@ import JSZip from "jszip";
 import type { ChartBlock, SheetSpec, WorkbookSpec } from "../../../src/workbook/spec";
 import { readXlsx } from "../../../src/workbook/xlsx/xlsx-reader";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
-import { loadWithExcelJs, partText } from "./xlsx-fixtures";
+import {
+  buildXlsx,
+  danglingReferences,
+  loadWithExcelJs,
+  partText,
+  withChartSheet,
+  withPivotAndDataModel,
+} from "./xlsx-fixtures";
 
 // The chart parts belong to another module: record what the workbook hands it, pass bytes through.
 const chartCalls: { sheet: string; chart: ChartBlock }[][] = [];
@@ -163,6 +170,20 @@ describe("XlsxWorkbook rendering", () => {
     bytes = await book.toBytes();
     wb = await loadWithExcelJs(bytes);
     ws = wb.getWorksheet("Summary")!;
+  });
+
+  test("the package has no dangling references (after the internal-link repair)", async () => {
+    expect(await danglingReferences(bytes)).toEqual([]);
+  });
+
+  test("the integrity check itself catches a dropped relationship", async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const relsPath = "xl/worksheets/_rels/sheet1.xml.rels";
+    const rels = await zip.file(relsPath)!.async("string");
+    zip.file(relsPath, rels.replace(/<Relationship [^>]*Type="[^"]*\/table"[^>]*\/>/, ""));
+    const broken = await danglingReferences(await zip.generateAsync({ type: "uint8array" }));
+    expect(broken).toHaveLength(1);
+    expect(broken[0]).toMatch(/^xl\/worksheets\/sheet1\.xml: r:id rId\d+ not in/);
   });
 
   test("charts of the written sheets are handed to addChartParts with their sheet", () => {
@@ -354,6 +375,30 @@ describe("XlsxWorkbook in-place replacement and round trips", () => {
     const inMemory = await opened.read();
     const fromBytes = await readXlsx(await opened.toBytes(), "register.xlsx");
     expect(inMemory.grids.map((g) => [g.sheet, g.values])).toEqual(fromBytes.grids.map((g) => [g.sheet, g.values]));
+  });
+
+  test("writing into a workbook with pivots, a data model and a chart sheet gives a sound package", async () => {
+    let source = await buildXlsx((wb) => {
+      const data = wb.addWorksheet("Data");
+      data.addRows([
+        ["Dept", "Cost"],
+        ["A", 1],
+        ["B", 2],
+      ]);
+      wb.addWorksheet("Pivot").getCell("A3").value = "Row Labels";
+    });
+    source = await withPivotAndDataModel(source, "xl/worksheets/sheet2.xml", "A3:B6", "Data", "A1:B3");
+    source = await withChartSheet(source, "Chart1");
+    const book = await XlsxWorkbook.open(source, "pivots.xlsx");
+    expect((await book.read()).skipped).toEqual([
+      { sheet: "Chart1", reason: "chart sheet (holds a chart, no cells)" },
+      { sheet: "Pivot", reason: "pivot table only (a summary of other data, not a source table)" },
+    ]);
+    await book.write({ sheets: [{ name: "Findings", blocks: [{ kind: "text", row: 1, col: 1, lines: ["ok"] }] }] });
+    const out = await book.toBytes();
+    expect(await danglingReferences(out)).toEqual([]);
+    const res = await readXlsx(out, "out.xlsx");
+    expect(res.grids.map((g) => g.sheet)).toEqual(["Data", "Pivot", "Findings"]);
   });
 
   test("rendering then reading gives the same values for a table of mixed types", async () => {
