@@ -42,6 +42,9 @@ export interface ProjectAnalysis extends Record<EvFigure, number | null> {
   totalFloatDays: number | null;
   /** Null when the project could not be scheduled. */
   critical: boolean | null;
+  /** Index into `networks` (null when not scheduled), and the duration the schedule used. */
+  network: number | null;
+  durationDays: number | null;
   pvMethod: "time-phased" | "linear" | null;
   /** Why each null figure is null, keyed by the figure's name. */
   reasons?: Record<string, string>;
@@ -130,6 +133,8 @@ export function analyseRegister(register: Register, options: AnalyseOptions = {}
       lateFinish: s?.lateFinish ?? null,
       totalFloatDays: s?.totalFloatDays ?? null,
       critical: scheduled ? s.critical : null,
+      network: s?.network ?? null,
+      durationDays: s?.durationDays ?? null,
       ...figures,
       pvMethod: ev?.pvMethod ?? null,
       ...(Object.keys(reasons).length ? { reasons } : {}),
