@@ -110,6 +110,17 @@ export type Source<M> =
   { now: M } | { lazy: () => M | null } | { queued: string; payload: unknown; find: () => M | null };
 
 const UNBOUND = Symbol("unbound");
+/** Names that promise machinery, Jest and debuggers probe on any object. */
+const PROBED = new Set([
+  "then",
+  "toJSON",
+  "asymmetricMatch",
+  "$$typeof",
+  "nodeType",
+  "tagName",
+  "constructor",
+  "inspect",
+]);
 
 export abstract class FakeObject<M> {
   private bound: M | null | typeof UNBOUND = UNBOUND;
@@ -123,6 +134,15 @@ export abstract class FakeObject<M> {
     protected readonly typeName: string,
     source: Source<M>,
   ) {
+    // Reading a member the fake does not model throws, instead of handing the adapter `undefined`.
+    const strict = new Proxy(this, {
+      get(target, prop, receiver) {
+        if (typeof prop === "string" && !(prop in target) && !PROBED.has(prop)) {
+          throw new TypeError(`fake: ${typeName}.${prop} is not modelled`);
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    });
     if ("now" in source) {
       this.bound = source.now;
       this.synced = true;
@@ -133,6 +153,7 @@ export abstract class FakeObject<M> {
         this.bound = source.find();
       });
     }
+    return strict;
   }
 
   /** Scalar properties `load()` with no argument loads. */

@@ -125,7 +125,9 @@ export interface ConditionalFormatModel {
 export class SheetModel {
   visibility = "Visible";
   tabColor = "";
-  readonly cells = new Map<number, CellModel>();
+  /** Rows → sparse arrays of cells by column (small integer keys keep lookups fast at millions of cells). */
+  private readonly rows = new Map<number, (CellModel | undefined)[]>();
+  private count = 0;
   readonly columnWidths = new Map<number, number>();
   freeze = { rows: 0, cols: 0 };
   pageLayout: { orientation: string; zoom: Record<string, number> } = { orientation: "Portrait", zoom: { scale: 100 } };
@@ -139,39 +141,55 @@ export class SheetModel {
     readonly id: string,
   ) {}
 
-  static key(row: number, col: number): number {
-    return (row - 1) * MAX_COLS + (col - 1);
+  get size(): number {
+    return this.count;
   }
 
   cell(row: number, col: number): CellModel | undefined {
-    return this.cells.get(SheetModel.key(row, col));
+    return this.rows.get(row)?.[col];
   }
 
   ensure(row: number, col: number): CellModel {
-    const key = SheetModel.key(row, col);
-    let cell = this.cells.get(key);
+    let cells = this.rows.get(row);
+    if (!cells) {
+      cells = [];
+      this.rows.set(row, cells);
+    }
+    let cell = cells[col];
     if (!cell) {
       cell = { value: null };
-      this.cells.set(key, cell);
+      cells[col] = cell;
+      this.count += 1;
     }
     return cell;
   }
 
+  remove(row: number, col: number): void {
+    const cells = this.rows.get(row);
+    if (cells?.[col]) {
+      cells[col] = undefined;
+      this.count -= 1;
+    }
+  }
+
+  /** Every cell that exists, in no particular order. */
+  *all(): Generator<[number, number, CellModel]> {
+    for (const [row, cells] of this.rows) {
+      for (let col = 0; col < cells.length; col++) {
+        const cell = cells[col];
+        if (cell) yield [row, col, cell];
+      }
+    }
+  }
+
   /** Cells inside a rectangle, visiting only cells that exist (whole-sheet ranges stay cheap). */
   *cellsIn(rect: FakeRect): Generator<[number, number, CellModel]> {
-    const area = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
-    if (area > this.cells.size) {
-      for (const [key, cell] of this.cells) {
-        const row = Math.floor(key / MAX_COLS) + 1;
-        const col = (key % MAX_COLS) + 1;
-        if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) yield [row, col, cell];
-      }
-      return;
-    }
-    for (let r = rect.top; r <= rect.bottom; r++) {
-      for (let c = rect.left; c <= rect.right; c++) {
-        const cell = this.cell(r, c);
-        if (cell) yield [r, c, cell];
+    for (const [row, cells] of this.rows) {
+      if (row < rect.top || row > rect.bottom) continue;
+      const last = Math.min(rect.right, cells.length - 1);
+      for (let col = rect.left; col <= last; col++) {
+        const cell = cells[col];
+        if (cell) yield [row, col, cell];
       }
     }
   }
@@ -179,11 +197,9 @@ export class SheetModel {
   /** The used range: cells with a value or formula (valuesOnly), or with any content or format. */
   usedRect(valuesOnly: boolean): FakeRect | null {
     let rect: FakeRect | null = null;
-    for (const [key, cell] of this.cells) {
+    for (const [row, col, cell] of this.all()) {
       const hasValue = cell.value !== null || cell.formula !== undefined;
       if (!hasValue && (valuesOnly || (!cell.format && !cell.font && !cell.fill && !cell.hyperlink))) continue;
-      const row = Math.floor(key / MAX_COLS) + 1;
-      const col = (key % MAX_COLS) + 1;
       rect = rect
         ? {
             top: Math.min(rect.top, row),

@@ -309,7 +309,7 @@ export class FakeTable extends FakeObject<TableModel> {
       const wb = this.ctx.host.model;
       wb.tables = wb.tables.filter((t) => t !== m);
       for (let r = m.rect.top; r <= m.rect.bottom; r++) {
-        for (let c = m.rect.left; c <= m.rect.right; c++) m.sheet.cells.delete((r - 1) * 16_384 + (c - 1));
+        for (let c = m.rect.left; c <= m.rect.right; c++) m.sheet.remove(r, c);
       }
     });
   }
@@ -576,15 +576,26 @@ export class FakeNamedItem extends FakeObject<{ name: string; reference: string 
     super(ctx, "NamedItem", source);
   }
   protected scalarProps(): string[] {
-    return ["name", "formula"];
+    return ["name", "formula", "value"];
   }
   protected readProp(name: string, m: { name: string; reference: string }): unknown {
     if (name === "name") return m.name;
     if (name === "formula") return `=${m.reference}`;
+    // A named range's value is its address, absolute (Sheet1!$B$3).
+    if (name === "value") {
+      const bang = m.reference.lastIndexOf("!");
+      return m.reference.slice(0, bang + 1) + m.reference.slice(bang + 1).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    }
     throw new TypeError(`fake: NamedItem.${name} is not modelled`);
   }
   get name(): string {
     return this.loaded("name");
+  }
+  get value(): string {
+    return this.loaded("value");
+  }
+  get formula(): string {
+    return this.loaded("formula");
   }
   delete(): void {
     this.queueCall("delete", [], (m) => {

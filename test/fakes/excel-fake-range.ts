@@ -157,11 +157,10 @@ export class FakeRange extends FakeObject<RangeModel> {
       const keys: [number, number][] = [];
       for (const [r, c] of m.sheet.cellsIn(m.rect)) keys.push([r, c]);
       for (const [r, c] of keys) {
-        const key = SheetModel.key(r, c);
-        const cell = m.sheet.cells.get(key);
+        const cell = m.sheet.cell(r, c);
         if (!cell) continue;
         if (applyTo === "All") {
-          m.sheet.cells.delete(key);
+          m.sheet.remove(r, c);
         } else if (applyTo === "Contents") {
           cell.value = null;
           delete cell.formula;

@@ -54,7 +54,7 @@ export async function writeWorkbook(spec: WorkbookSpec, deps: WriteDeps): Promis
   const tables = context.workbook.tables;
   tables.load("items/name,items/worksheet/name");
   const names = context.workbook.names;
-  names.load("items/name");
+  names.load("items/name,items/value");
   await context.sync();
 
   const existing = new Map(worksheets.items.map((w) => [w.name.toLowerCase(), w]));
@@ -91,6 +91,7 @@ export async function writeWorkbook(spec: WorkbookSpec, deps: WriteDeps): Promis
     }
   }
   if (replaced.length > 0) await context.sync();
+  const replacedSheets = new Set(replaced.map((s) => s.name.toLowerCase()));
 
   const batcher = new SyncBatcher(
     context,
@@ -103,8 +104,10 @@ export async function writeWorkbook(spec: WorkbookSpec, deps: WriteDeps): Promis
   );
   const report: OfficeWriteReport = { sheetsWritten: [], cellsWritten: 0, messages: [], syncs: 0 };
 
+  // Names the spec defines, and names that point at a sheet being replaced (its cells are rewritten).
   for (const name of names.items) {
-    if (specDefinedNames.has(name.name.toLowerCase())) name.delete();
+    const onReplaced = typeof name.value === "string" && replacedSheets.has(sheetOfReference(name.value));
+    if (specDefinedNames.has(name.name.toLowerCase()) || onReplaced) name.delete();
   }
   const sheets = new Map<string, Excel.Worksheet>();
   for (const s of spec.sheets) {
@@ -160,6 +163,15 @@ export async function writeWorkbook(spec: WorkbookSpec, deps: WriteDeps): Promis
   await batcher.finish();
   report.syncs = batcher.syncs + (replaced.length > 0 ? 2 : 1);
   return report;
+}
+
+/** The sheet a name's reference points at (`'My Sheet'!$A$1` → `my sheet`), lower-cased; "" if none. */
+function sheetOfReference(reference: string): string {
+  const text = reference.replace(/^=/, "");
+  const bang = text.lastIndexOf("!");
+  if (bang < 0) return "";
+  const sheet = text.slice(0, bang);
+  return (sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet).toLowerCase();
 }
 
 /** Empties a sheet the add-in owns, keeping the sheet itself (and so its position and references to it). */
