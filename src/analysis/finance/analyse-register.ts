@@ -29,7 +29,15 @@ export interface AnalyseOptions {
   upcomingDays?: number;
 }
 
-const SCHEDULE_FIELDS = ["earlyStart", "earlyFinish", "lateStart", "lateFinish", "totalFloatDays", "critical"] as const;
+const SCHEDULE_FIELDS = [
+  "earlyStart",
+  "earlyFinish",
+  "lateStart",
+  "lateFinish",
+  "totalFloatDays",
+  "critical",
+  "network",
+] as const;
 
 export interface ProjectAnalysis extends Record<EvFigure, number | null> {
   id: string;
@@ -117,6 +125,7 @@ export function analyseRegister(register: Register, options: AnalyseOptions = {}
     const reasons: Record<string, string> = {};
     const scheduled = s !== undefined && s.network !== null;
     if (!scheduled) for (const f of SCHEDULE_FIELDS) reasons[f] = s?.reason ?? "not scheduled";
+    if (s?.durationDays === null || s === undefined) reasons.durationDays = s?.reason ?? "not scheduled";
     const figures = {} as Record<EvFigure, number | null>;
     for (const f of EV_FIGURES) {
       figures[f] = ev ? ev[f] : null;
