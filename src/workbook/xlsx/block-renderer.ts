@@ -15,8 +15,25 @@ export function argb(rgb: string): string {
   return hex.length === 8 ? hex : `FF${hex.padStart(6, "0").slice(-6)}`;
 }
 
-/** A value safe to put in a cell: NaN and ±Infinity become empty, invalid dates too. */
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+/**
+ * Text Excel can store: no characters XML 1.0 forbids (control characters, U+FFFE/U+FFFF, lone
+ * surrogates; exceljs strips only some, and one left in makes the whole file unreadable), at most
+ * 32,767 characters (longer text is cut and ends with "…").
+ */
+export function safeText(text: string): string {
+  const clean = text.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "",
+  );
+  return clean.length > MAX_CELL_CHARS ? `${clean.slice(0, MAX_CELL_CHARS - 1)}…` : clean;
+}
+
+/** A value safe to put in a cell: NaN and ±Infinity become empty, invalid dates too, text made safe. */
 export function safeValue(v: CellValue): CellValue {
+  if (typeof v === "string") return safeText(v);
   if (typeof v === "number") return finiteOrNull(v);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
   return v;
@@ -24,11 +41,11 @@ export function safeValue(v: CellValue): CellValue {
 
 export function renderTitle(ws: ExcelJS.Worksheet, block: TitleBlock): number {
   const cell = ws.getCell(block.row, block.col);
-  cell.value = block.text;
+  cell.value = safeText(block.text);
   cell.font = { bold: true, size: 18, color: { argb: "FF1F3864" } };
   if (block.subtitle === undefined) return 1;
   const sub = ws.getCell(block.row + 1, block.col);
-  sub.value = block.subtitle;
+  sub.value = safeText(block.subtitle);
   sub.font = { size: 11, italic: true, color: { argb: "FF595959" } };
   return 2;
 }
@@ -36,7 +53,7 @@ export function renderTitle(ws: ExcelJS.Worksheet, block: TitleBlock): number {
 export function renderText(ws: ExcelJS.Worksheet, block: TextBlock): number {
   block.lines.forEach((line, i) => {
     const cell = ws.getCell(block.row + i, block.col);
-    cell.value = line;
+    cell.value = safeText(line);
     switch (block.style ?? "normal") {
       case "heading":
         cell.font = { bold: true, size: 13, color: { argb: "FF1F3864" } };
@@ -70,7 +87,7 @@ export function renderKeyFigures(
   block.items.forEach((item, i) => {
     const row = block.row + i;
     const label = ws.getCell(row, block.col);
-    label.value = item.label;
+    label.value = safeText(item.label);
     label.font = { bold: true };
     const value = ws.getCell(row, block.col + 1);
     value.value = safeValue(item.value);

@@ -15,11 +15,13 @@ export function assertValidSheetName(name: string): void {
         ? "it is longer than 31 characters"
         : FORBIDDEN_SHEET_CHARS.test(name)
           ? "it contains one of [ ] : * ? / \\"
-          : name.startsWith("'") || name.endsWith("'")
-            ? "it starts or ends with an apostrophe"
-            : name.toLowerCase() === "history"
-              ? '"History" is reserved by Excel'
-              : null;
+          : /[\u0000-\u001F\uFFFE\uFFFF]/.test(name)
+            ? "it contains a control character"
+            : name.startsWith("'") || name.endsWith("'")
+              ? "it starts or ends with an apostrophe"
+              : name.toLowerCase() === "history"
+                ? '"History" is reserved by Excel'
+                : null;
   if (why) throw new Error(`Cannot write sheet "${name}": ${why}.`);
 }
 

@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { isIsoDate } from "../../domain/dates";
 import { columnLetters, type CellValue } from "../grid";
 import { DEFAULT_FORMATS, isRichCell, plainValue, tableExtent, type ColumnSpec, type TableBlock } from "../spec";
-import { safeValue } from "./block-renderer";
+import { safeText, safeValue } from "./block-renderer";
 import { uniqueHeaders, validExcelName } from "./excel-names";
 
 /**
@@ -48,7 +48,7 @@ interface DataValidationsLike {
 
 export function renderTable(ws: ExcelJS.Worksheet, block: TableBlock, takenNames: Set<string>): TableRenderResult {
   const name = validExcelName(block.name, takenNames);
-  const headers = uniqueHeaders(block.columns.map((c) => c.header));
+  const headers = uniqueHeaders(block.columns.map((c) => safeText(c.header)));
   const width = block.columns.length;
   // Excel Tables need at least one data row: an empty table gets one blank row.
   const sourceRows = block.rows.length > 0 ? block.rows : [new Array<null>(width).fill(null)];
@@ -80,10 +80,10 @@ export function renderTable(ws: ExcelJS.Worksheet, block: TableBlock, takenNames
         const value = rows[r][c];
         const text =
           value === null ? spec.link : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-        cell.value = { text, hyperlink: target };
+        cell.value = { text: safeText(text), hyperlink: target };
         cell.font = { color: { argb: "FF0563C1" }, underline: true };
       }
-      if (spec.note) cell.note = spec.note;
+      if (spec.note) cell.note = safeText(spec.note);
     }
   }
   const extent = tableExtent(block);

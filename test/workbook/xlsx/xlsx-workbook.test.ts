@@ -442,6 +442,38 @@ describe("XlsxWorkbook in-place replacement and round trips", () => {
     expect(g.tables).toEqual([{ name: "tblMixed", range: { top: 0, left: 0, bottom: 3, right: 6 } }]);
   });
 
+  test("text Excel cannot store is made safe: forbidden characters dropped, over-long text cut", async () => {
+    const book = XlsxWorkbook.create();
+    await book.write({
+      sheets: [
+        {
+          name: "Text",
+          blocks: [
+            { kind: "title", row: 1, col: 1, text: "Bad\u0001title\uFFFE" },
+            {
+              kind: "table",
+              row: 3,
+              col: 1,
+              name: "tblText",
+              columns: [{ header: "Col\u0000A", type: "longText" }],
+              rows: [["x".repeat(40_000)], [{ value: "ok\uD800", note: "n\u0007ote" }], ["😀 kept"]],
+            },
+          ],
+        },
+      ],
+    });
+    const res = await readXlsx(await book.toBytes(), "text.xlsx");
+    expect(res.problems).toEqual([]);
+    const v = res.grids[0].values;
+    expect(v[0][0]).toBe("Badtitle");
+    expect(v[2][0]).toBe("ColA");
+    expect((v[3][0] as string).length).toBe(32_767);
+    expect((v[3][0] as string).endsWith("x…")).toBe(true);
+    expect(v[4][0]).toBe("ok");
+    expect(v[5][0]).toBe("😀 kept");
+    await expect(book.write({ sheets: [{ name: "Tab\u0009Name", blocks: [] }] })).rejects.toThrow(/control character/);
+  });
+
   test("an invalid sheet name throws a clear Error and writes nothing", async () => {
     const book = XlsxWorkbook.create();
     await expect(
