@@ -1,327 +1,40 @@
-import * as z from "zod";
-import { DEFAULT_LISTS, type ListName } from "./enums";
-import { excelSerialFromIso, isIsoDate, isoFromDate, isoFromExcelSerial, isValidYmd, isoFromYmd } from "./dates";
+import { excelSerialFromIso, isoFromDate } from "./dates";
 import { SCHEMA } from "./schema";
+import { parseAhp, parseCriteria } from "./settings-criteria";
+import {
+  DEFAULT_SETTINGS,
+  GENERAL_DEFS,
+  GENERAL_KEYS,
+  LIST_NAMES,
+  LISTS_SHEET,
+  RULE_FAMILIES,
+  SETTINGS_SCHEMA_VERSION,
+  SETTINGS_SHEET,
+  SEVERITIES,
+  cellNumber,
+  cellText,
+  cloneSettings,
+  normName as norm,
+  settingsDate,
+  type GeneralKey,
+  type ParsedSettings,
+  type ParseSettingsOptions,
+  type ProblemFn,
+  type Settings,
+  type SettingsCell,
+  type SettingsGroup,
+  type SettingsInput,
+  type SettingsProblem,
+  type Severity,
+} from "./settings-model";
+import type { ListName } from "./enums";
+
+export * from "./settings-model";
 
 /**
- * The PMO settings (architecture.md rule 7: they live on the visible `PMO Settings` sheet, so a
- * register travels with its rules). `parseSettings` turns what was read from that sheet into
- * Settings; a bad value never stops a run: it is reported with its cell and the default is used.
+ * `parseSettings` turns what was read from the PMO Settings sheet into Settings. A bad value never
+ * stops a run: it is reported with its cell and the default is used.
  */
-export const SETTINGS_SCHEMA_VERSION = 1;
-export const SETTINGS_SHEET = "PMO Settings";
-export const LISTS_SHEET = "PMO Lists";
-
-export type Profile = "supportive" | "controlling" | "directive";
-export const PROFILES: readonly Profile[] = ["supportive", "controlling", "directive"];
-export type Severity = "error" | "warning" | "info";
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-export const RULE_FAMILIES = [
-  "completeness",
-  "validity",
-  "consistency",
-  "integrity",
-  "timeliness",
-  "governance",
-] as const;
-
-/** A plain cell value as read from a sheet (the same shape as the port's CellValue). */
-export type SettingsValue = string | number | boolean | Date | null;
-/** A value with the A1 address it came from, so a problem can name the cell to fix. */
-export interface SettingsCell {
-  value: SettingsValue;
-  cell?: string | null;
-}
-
-/** What the settings sheet held, table by table; a group left undefined was not found. */
-export interface SettingsInput {
-  sheet?: string;
-  schemaVersion?: SettingsCell;
-  general?: { setting: SettingsCell; value: SettingsCell }[];
-  stageGates?: { stage: SettingsCell; fields: SettingsCell }[];
-  lists?: { list: SettingsCell; values: SettingsCell }[];
-  rules?: { rule: SettingsCell; enabled?: SettingsCell; severity?: SettingsCell }[];
-  criteria?: {
-    name: SettingsCell;
-    source?: SettingsCell;
-    weight?: SettingsCell;
-    direction?: SettingsCell;
-    min?: SettingsCell;
-    max?: SettingsCell;
-  }[];
-  ahp?: { columns: SettingsCell[]; rows: { criterion: SettingsCell; values: SettingsCell[] }[] };
-  ownedSheets?: SettingsCell[];
-  mappings?: { signature: SettingsCell; mapping: SettingsCell }[];
-}
-
-export type SettingsGroup =
-  "version" | "general" | "stageGates" | "lists" | "rules" | "criteria" | "ahp" | "ownedSheets" | "mappings";
-
-export interface SettingsProblem {
-  group: SettingsGroup;
-  sheet: string;
-  /** A1 address on the settings sheet, or null when the problem is about a missing table. */
-  cell: string | null;
-  message: string;
-}
-
-// ---- general settings: one row each in tblSettings -------------------------------------------
-
-const num = (v: unknown): unknown => {
-  if (typeof v !== "string") return v;
-  const t = v.trim().replace(/,/g, "");
-  if (t === "") return undefined;
-  const pct = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(t);
-  if (pct) return Number(pct[1]) / 100;
-  return /^-?\d+(?:\.\d+)?$/.test(t) ? Number(t) : v;
-};
-/** Fractions typed as whole percentages (5 for 5 %) are read as 0.05, like percentage columns on input. */
-const fraction = (limit: number) => (v: unknown) => {
-  const n = num(v);
-  return typeof n === "number" && n > limit ? n / 100 : n;
-};
-const text = (v: unknown): unknown => (typeof v === "string" ? v.trim().toLowerCase() : v);
-
-const GENERAL_DEFS = {
-  reportingDate: {
-    schema: z.string().nullable(),
-    description: "Date the status is reported at (blank: the latest StatusDate in the register, else today).",
-  },
-  profile: {
-    schema: z.preprocess(text, z.enum(["supportive", "controlling", "directive"])),
-    description: "PMO profile: supportive (advises), controlling (enforces standards) or directive (runs delivery).",
-  },
-  currency: { schema: z.string().trim().min(1).max(5), description: "Currency symbol of the register's money." },
-  moneyUnit: {
-    schema: z.preprocess(num, z.number().positive()),
-    description: "Unit of money values (1; 1000; 1000000 for £m).",
-  },
-  dateOrder: {
-    schema: z.preprocess(text, z.enum(["dmy", "mdy"])),
-    description: "How ambiguous text dates like 05/02/25 are read: dmy (day first) or mdy.",
-  },
-  hoursPerDay: {
-    schema: z.preprocess(num, z.number().positive().max(24)),
-    description: "Working hours in one FTE day.",
-  },
-  fyStartMonth: {
-    schema: z.preprocess(num, z.number().int().min(1).max(12)),
-    description: "First month of the financial year (4 = April).",
-  },
-  staleStatusDays: {
-    schema: z.preprocess(num, z.number().int().min(0)),
-    description: "A status older than this many days is stale.",
-  },
-  costAmberPct: {
-    schema: z.preprocess(fraction(1), z.number().min(0)),
-    description: "Overspend above this fraction of budget is amber.",
-  },
-  costRedPct: {
-    schema: z.preprocess(fraction(1), z.number().min(0)),
-    description: "Overspend above this fraction of budget is red.",
-  },
-  scheduleAmberDays: {
-    schema: z.preprocess(num, z.number().int().min(0)),
-    description: "Finish slip above this many days is amber.",
-  },
-  scheduleRedDays: {
-    schema: z.preprocess(num, z.number().int().min(0)),
-    description: "Finish slip above this many days is red.",
-  },
-  exposureThreshold: {
-    schema: z.preprocess(num, z.number().min(1).max(25)),
-    description: "Risks with exposure (probability × impact) at or above this need an owner and a response.",
-  },
-  varianceCommentaryPct: {
-    schema: z.preprocess(fraction(1), z.number().min(0)),
-    description: "Cost variance above this fraction of budget needs status commentary.",
-  },
-  utilisationAmber: {
-    schema: z.preprocess(fraction(5), z.number().positive()),
-    description: "Utilisation above this is amber.",
-  },
-  utilisationRed: {
-    schema: z.preprocess(fraction(5), z.number().positive()),
-    description: "Utilisation above this is red.",
-  },
-  levellingMaxShiftMonths: {
-    schema: z.preprocess(num, z.number().int().min(0).max(60)),
-    description: "Levelling moves a project's start by at most this many months.",
-  },
-  overAllocationPct: {
-    schema: z.preprocess(fraction(1), z.number().min(0)),
-    description: "Selection may over-allocate roles by this fraction.",
-  },
-  selectionTimeLimitSeconds: {
-    schema: z.preprocess(num, z.number().positive()),
-    description: "Time limit for the portfolio optimiser.",
-  },
-  selectionGap: {
-    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
-    description: "Relative optimality gap accepted by the optimiser.",
-  },
-  capacityHorizonMonths: {
-    schema: z.preprocess(num, z.number().int().min(1).max(120)),
-    description: "Longest capacity horizon, in months.",
-  },
-  upcomingMilestoneDays: {
-    schema: z.preprocess(num, z.number().int().min(0)),
-    description: "Milestones due within this many days are upcoming.",
-  },
-} as const;
-
-export type GeneralKey = keyof typeof GENERAL_DEFS;
-export const GENERAL_KEYS = Object.keys(GENERAL_DEFS) as GeneralKey[];
-export type GeneralSettings = { schemaVersion: number } & {
-  [K in GeneralKey]: z.infer<(typeof GENERAL_DEFS)[K]["schema"]>;
-};
-
-export function generalDescription(key: GeneralKey): string {
-  return GENERAL_DEFS[key].description;
-}
-
-export interface Criterion {
-  name: string;
-  /** Projects field (or extra column) holding the criterion's value. */
-  source: string;
-  weight: number;
-  direction: "benefit" | "cost";
-  /** Scale bounds; null = taken from the data. */
-  min: number | null;
-  max: number | null;
-}
-
-export interface AhpMatrix {
-  criteria: string[];
-  /** Reciprocal pairwise matrix, rows and columns in `criteria` order. */
-  matrix: number[][];
-}
-
-export interface RuleOverride {
-  enabled: boolean;
-  /** Replaces the profile's default severity for every profile; null keeps the defaults. */
-  severity: Severity | null;
-}
-
-export interface Settings {
-  general: GeneralSettings;
-  /** Stage → Projects fields required in that stage. */
-  stageGates: Record<string, string[]>;
-  lists: Record<ListName, string[]>;
-  /** Only rules that differ from their defaults are listed. */
-  rules: Record<string, RuleOverride>;
-  criteria: Criterion[];
-  ahp: AhpMatrix | null;
-  ownedSheets: string[];
-  /** Saved header mappings keyed by the source's header signature. */
-  mappings: Record<string, unknown>;
-}
-
-export const LIST_NAMES = Object.keys(DEFAULT_LISTS) as ListName[];
-
-export const DEFAULT_SETTINGS: Settings = Object.freeze({
-  general: {
-    schemaVersion: SETTINGS_SCHEMA_VERSION,
-    reportingDate: null,
-    profile: "controlling",
-    currency: "£",
-    moneyUnit: 1,
-    dateOrder: "dmy",
-    hoursPerDay: 7,
-    fyStartMonth: 4,
-    staleStatusDays: 30,
-    costAmberPct: 0.05,
-    costRedPct: 0.1,
-    scheduleAmberDays: 30,
-    scheduleRedDays: 90,
-    exposureThreshold: 15,
-    varianceCommentaryPct: 0.05,
-    utilisationAmber: 0.85,
-    utilisationRed: 1.0,
-    levellingMaxShiftMonths: 6,
-    overAllocationPct: 0,
-    selectionTimeLimitSeconds: 30,
-    selectionGap: 0,
-    capacityHorizonMonths: 18,
-    upcomingMilestoneDays: 30,
-  },
-  stageGates: {
-    Idea: ["Description", "Sponsor"],
-    "Business Case": ["Description", "Sponsor", "Budget"],
-    Planning: ["Sponsor", "ProjectManager", "BaselineStart", "BaselineFinish", "Budget"],
-    Delivery: [
-      "Sponsor",
-      "ProjectManager",
-      "BaselineStart",
-      "BaselineFinish",
-      "ForecastFinish",
-      "Budget",
-      "BusinessCaseApproved",
-      "RagOverall",
-      "StatusDate",
-    ],
-    Closure: ["Sponsor", "ProjectManager", "BaselineFinish", "ActualFinish", "Budget", "ActualCost"],
-  },
-  lists: Object.fromEntries(LIST_NAMES.map((n) => [n, [...DEFAULT_LISTS[n]]])) as Record<ListName, string[]>,
-  rules: {},
-  criteria: [
-    { name: "StrategicAlignment", source: "StrategicAlignment", weight: 0.4, direction: "benefit", min: 1, max: 5 },
-    { name: "FinancialValue", source: "FinancialValue", weight: 0.35, direction: "benefit", min: null, max: null },
-    { name: "RiskScore", source: "RiskScore", weight: 0.25, direction: "cost", min: 1, max: 5 },
-  ],
-  ahp: null,
-  ownedSheets: [SETTINGS_SHEET, LISTS_SHEET],
-  mappings: {},
-} satisfies Settings) as Settings;
-
-/** A deep copy, so callers can change a run's settings (command-line flags) without touching the defaults. */
-export function cloneSettings(settings: Settings): Settings {
-  return structuredClone(settings);
-}
-
-export interface ParseSettingsOptions {
-  /** The rule catalogue's ids (from src/standards); without it, ids are checked for the `family.name` shape only. */
-  ruleIds?: readonly string[];
-}
-
-export interface ParsedSettings {
-  settings: Settings;
-  problems: SettingsProblem[];
-  /** Which defaults were used, in words. */
-  notes: string[];
-}
-
-// ---- cell helpers ------------------------------------------------------------------------------
-
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, "");
-function cellText(c: SettingsCell | undefined): string {
-  const v = c?.value;
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return isoFromDate(v);
-  return String(v).trim();
-}
-function cellNumber(c: SettingsCell | undefined): number | null | "bad" {
-  const v = num(c?.value ?? null);
-  if (v === undefined || v === null || v === "") return null;
-  return typeof v === "number" && Number.isFinite(v) ? v : "bad";
-}
-
-/** Reads a date cell: a Date, an Excel serial, ISO text or day/month/year text in the given order. */
-export function settingsDate(value: SettingsValue, dateOrder: "dmy" | "mdy"): string | null | "bad" {
-  if (value === null || value === undefined || value === "") return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "bad" : isoFromDate(value);
-  if (typeof value === "number") return value > 0 && value < 2958466 ? isoFromExcelSerial(value) : "bad";
-  const t = String(value).trim();
-  if (t === "") return null;
-  if (isIsoDate(t)) return t;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
-  if (!m) return "bad";
-  let [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (m[3].length === 2) y += y < 70 ? 2000 : 1900;
-  if (dateOrder === "mdy") [a, b] = [b, a];
-  return isValidYmd(y, b, a) ? isoFromYmd(y, b, a) : "bad";
-}
-
 // ---- the parser ----------------------------------------------------------------------------------
 
 export function parseSettings(input: SettingsInput, options: ParseSettingsOptions = {}): ParsedSettings {
@@ -366,8 +79,6 @@ export function parseSettings(input: SettingsInput, options: ParseSettingsOption
   }
   return { settings, problems, notes };
 }
-
-type ProblemFn = (group: SettingsGroup, cell: SettingsCell | undefined | null, message: string) => void;
 
 function parseVersion(input: SettingsInput, problem: ProblemFn, notes: string[]): void {
   const v = cellNumber(input.schemaVersion);
@@ -562,120 +273,4 @@ function parseRules(
       );
     if (!enabled || severity !== null) settings.rules[id] = { enabled, severity };
   }
-}
-
-function parseCriteria(input: SettingsInput, settings: Settings, problem: ProblemFn, notes: string[]): void {
-  if (input.criteria === undefined || input.criteria.every((r) => cellText(r.name) === "")) {
-    notes.push("No prioritisation criteria on the settings sheet: the default criteria are used.");
-    return;
-  }
-  const defaults = new Map(DEFAULT_SETTINGS.criteria.map((c) => [c.name.toLowerCase(), c]));
-  const out: Criterion[] = [];
-  for (const row of input.criteria) {
-    const name = cellText(row.name);
-    if (name === "") continue;
-    const d = defaults.get(name.toLowerCase());
-    const weight = cellNumber(row.weight);
-    const dir = cellText(row.direction).toLowerCase();
-    const c: Criterion = {
-      name,
-      source: cellText(row.source) || name,
-      weight: typeof weight === "number" && weight >= 0 ? weight : (d?.weight ?? 0),
-      direction: dir === "benefit" || dir === "cost" ? dir : (d?.direction ?? "benefit"),
-      min: null,
-      max: null,
-    };
-    if (typeof weight !== "number" || weight < 0)
-      problem(
-        "criteria",
-        row.weight,
-        `Weight of ${name} should be a number ≥ 0, not "${cellText(row.weight)}"; ${c.weight} used.`,
-      );
-    if (dir !== "benefit" && dir !== "cost")
-      problem(
-        "criteria",
-        row.direction,
-        `Direction of ${name} should be benefit or cost, not "${cellText(row.direction)}"; ${c.direction} used.`,
-      );
-    for (const bound of ["min", "max"] as const) {
-      const v = cellNumber(row[bound]);
-      if (v === "bad")
-        problem("criteria", row[bound], `Scale ${bound} of ${name} is not a number; it is taken from the data.`);
-      else c[bound] = v;
-    }
-    if (c.min !== null && c.max !== null && c.min >= c.max) {
-      problem(
-        "criteria",
-        row.max,
-        `Scale of ${name} has min ${c.min} ≥ max ${c.max}; the scale is taken from the data.`,
-      );
-      c.min = c.max = null;
-    }
-    out.push(c);
-  }
-  const total = out.reduce((s, c) => s + c.weight, 0);
-  if (total <= 0) {
-    problem("criteria", input.criteria[0]?.weight, "The criteria weights sum to 0; the default criteria are used.");
-    return;
-  }
-  if (Math.abs(total - 1) > 1e-9) notes.push(`Criteria weights sum to ${total}; prioritisation normalises them to 1.`);
-  settings.criteria = out;
-}
-
-function parseFraction(c: SettingsCell): number | null | "bad" {
-  const t = cellText(c);
-  const m = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(t);
-  if (m) return Number(m[2]) === 0 ? "bad" : Number(m[1]) / Number(m[2]);
-  const n = cellNumber(c);
-  return typeof n === "number" && n <= 0 ? "bad" : n;
-}
-
-function parseAhp(input: SettingsInput, settings: Settings, problem: ProblemFn, notes: string[]): void {
-  const t = input.ahp;
-  if (t === undefined || t.rows.every((r) => r.values.every((v) => cellText(v) === ""))) {
-    notes.push("No AHP pairwise comparisons: criteria weights are used as entered.");
-    return;
-  }
-  const names = settings.criteria.map((c) => c.name.toLowerCase());
-  const cols = t.columns.map((c) => cellText(c).toLowerCase());
-  const rows = t.rows.filter((r) => cellText(r.criterion) !== "");
-  const fail = (cell: SettingsCell | undefined, message: string) =>
-    problem("ahp", cell, `${message} The AHP matrix is ignored.`);
-  const badName = [...cols, ...rows.map((r) => cellText(r.criterion).toLowerCase())].find((n) => !names.includes(n));
-  if (badName !== undefined || cols.length !== names.length || rows.length !== names.length)
-    return fail(
-      t.columns[0],
-      `The AHP table must compare exactly the criteria ${settings.criteria.map((c) => c.name).join(", ")}${badName ? ` (unknown "${badName}")` : ""}.`,
-    );
-  const n = names.length;
-  const m: (number | null)[][] = names.map(() => names.map(() => null));
-  const cells: (SettingsCell | undefined)[][] = names.map(() => names.map(() => undefined));
-  for (const r of rows) {
-    const i = names.indexOf(cellText(r.criterion).toLowerCase());
-    r.values.forEach((c, k) => {
-      const j = names.indexOf(cols[k]);
-      if (j < 0) return;
-      const v = parseFraction(c);
-      cells[i][j] = c;
-      if (v === "bad") problem("ahp", c, `"${cellText(c)}" is not a positive number or fraction like 1/3.`);
-      else m[i][j] = v;
-    });
-  }
-  for (let i = 0; i < n; i++) {
-    m[i][i] = 1;
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      const a = m[i][j];
-      const b = m[j][i];
-      if (a === null && b === null)
-        return fail(cells[i][j], `${settings.criteria[i].name} vs ${settings.criteria[j].name} is blank.`);
-      if (a === null) m[i][j] = 1 / (b as number);
-      else if (b !== null && Math.abs(a * b - 1) > 1e-3)
-        return fail(
-          cells[i][j],
-          `${settings.criteria[i].name} vs ${settings.criteria[j].name} (${a}) is not the reciprocal of ${b}.`,
-        );
-    }
-  }
-  settings.ahp = { criteria: settings.criteria.map((c) => c.name), matrix: m as number[][] };
 }

@@ -45,7 +45,7 @@ export function findingsSheet(result: ValidationResult): SheetSpec {
       row: 3,
       col: 1,
       lines: [
-        `NOT COMPLIANT: ${c.error} error${c.error === 1 ? "" : "s"} remain under the directive profile. Fix them and validate again.`,
+        `NOT COMPLIANT: ${c.error} error${c.error === 1 ? " remains" : "s remain"} under the directive profile. Fix them and validate again.`,
       ],
       style: "stamp",
     });

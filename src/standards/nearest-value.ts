@@ -4,7 +4,7 @@ import type { FindingFix } from "./types";
 
 /**
  * The fix for a value outside its allowed list (or an unknown reference): trimmed or re-cased when
- * that alone matches (safe), a known synonym (safe), else the nearest value by edit distance — safe
+ * that alone matches (safe), a known synonym (safe), else the nearest value by edit distance (none when nothing is close) — safe
  * only when it is unambiguous (one value at the smallest distance) and close (at most a third of the
  * word changed).
  */
@@ -28,6 +28,9 @@ export function nearestAllowed(
     if (d < bestD) [best, bestD] = [[a], d];
     else if (d === bestD) best.push(a);
   }
+  // A value nowhere near any allowed one (an exemption sentence, "Blue" for a RAG) gets no suggestion.
+  const longest = Math.max(lower.length, best[0].length);
+  if (bestD > Math.max(2, Math.floor(longest / 2))) return undefined;
   const safe = best.length === 1 && bestD <= Math.max(1, Math.floor(trimmed.length / 3));
   return { value: best[0] as FieldValue, safe, kind: "nearest" };
 }

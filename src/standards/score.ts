@@ -48,18 +48,21 @@ export function rollUpScores(
 
   for (const entity of ENTITY_NAMES) {
     const { applicable, passed } = counts[entity];
-    register.entities[entity].forEach((r, i) => {
+    const child = PROJECT_CHILDREN.includes(entity);
+    const records = register.entities[entity];
+    for (let i = 0; i < records.length; i++) {
       const a = applicable[i];
       const p = passed[i];
       total.applicable += a;
       total.passed += p;
-      if (a === 0) return;
+      if (a === 0) continue;
+      const r = records[i];
       if (entity === "Projects") add(projects, r.id, a, p);
       else if (entity === "Programmes") add(programmes, r.id, a, p);
       else if (entity === "Dependencies") {
         const succ = textValue(r.values.SuccessorId);
         if (succ) add(projects, projects.has(succ) ? succ : (milestoneProject.get(succ) ?? ""), a, p);
-      } else if (PROJECT_CHILDREN.includes(entity)) {
+      } else if (child) {
         const pid = textValue(r.values.ProjectId);
         if (pid) add(projects, pid, a, p);
         else {
@@ -67,7 +70,7 @@ export function rollUpScores(
           if (gid) add(programmes, gid, a, p);
         }
       }
-    });
+    }
   }
   // A programme pools its projects' tallies (after the projects' own children are in).
   const projectProgramme = new Map<string, string>();

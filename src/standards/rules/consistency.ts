@@ -1,6 +1,6 @@
 import type { EntityName } from "../../domain/schema";
 import type { RuleDef } from "../rule-kit";
-import { date, eq, firstDate, label, num, projectWindow, txt } from "../rule-kit";
+import { MILESTONE_DATES, date, eq, firstDate, label, num, projectWindow, txt } from "../rule-kit";
 
 const PAIRS: { entity: EntityName; start: string; finish: string }[] = [
   { entity: "Projects", start: "BaselineStart", finish: "BaselineFinish" },
@@ -116,7 +116,7 @@ export const CONSISTENCY_RULES: RuleDef[] = [
       "A milestone falls within its project's window (actual, else forecast, else baseline start and finish).",
     run(ctx, emit) {
       ctx.register.entities.Milestones.forEach((m, i) => {
-        const d = firstDate(m, ["ActualDate", "ForecastDate", "BaselineDate"]);
+        const d = firstDate(m, MILESTONE_DATES);
         const pid = txt(m, "ProjectId");
         const pi = pid === null ? undefined : ctx.ids.Projects.get(pid)?.[0];
         if (!d || pi === undefined) return;

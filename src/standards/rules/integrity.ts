@@ -4,7 +4,7 @@ import { ENTITY_NAMES, SCHEMA, type EntityName } from "../../domain/schema";
 import { findCycles } from "../cycles";
 import { nearestAllowed } from "../nearest-value";
 import type { RuleContext, RuleDef } from "../rule-kit";
-import { firstDate, label, num, projectWindow, txt } from "../rule-kit";
+import { MILESTONE_DATES, firstDate, label, num, projectWindow, txt } from "../rule-kit";
 import type { FindingFix } from "../types";
 
 /** Dependency types that order work in time (Requires/Excludes are selection constraints). */
@@ -32,7 +32,7 @@ function nodeDates(ctx: RuleContext, id: string): { start: string | null; finish
   if (p !== undefined) return projectWindow(ctx.register.entities.Projects[p]);
   const m = ctx.ids.Milestones.get(id)?.[0];
   if (m === undefined) return null;
-  const d = firstDate(ctx.register.entities.Milestones[m], ["ActualDate", "ForecastDate", "BaselineDate"]);
+  const d = firstDate(ctx.register.entities.Milestones[m], MILESTONE_DATES);
   return { start: d, finish: d };
 }
 

@@ -1,13 +1,14 @@
-import { isIsoDate } from "../../domain/dates";
 import { LIST_SYNONYMS } from "../../domain/enums";
 import { isBlank } from "../../domain/register";
 import { ENTITY_NAMES, SCHEMA } from "../../domain/schema";
 import { suggestDate } from "../date-fix";
 import { nearestAllowed } from "../nearest-value";
 import type { RuleDef } from "../rule-kit";
-import { eachTyped, fmt, label, num } from "../rule-kit";
+import { eachTyped, fmt, isIso, label, num } from "../rule-kit";
 
 const NUMERIC_TYPES = ["number", "integer", "percent", "rating5"];
+/** Leading or trailing white space, or a run of it, or any white space other than a plain space. */
+const STRAY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 const WSJF_SCALE = [1, 2, 3, 5, 8, 13, 20];
 /** Money that may legitimately be negative: a criterion such as NPV. */
 const SIGNED_MONEY = new Set(["FinancialValue"]);
@@ -17,13 +18,13 @@ function numericText(v: string): number | null {
   return /^-?\d+(?:\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
-function typeRule(id: string, types: string[], what: string): RuleDef {
+function typeRule(id: string, types: string[], what: string, needs: string): RuleDef {
   return {
     id,
     family: "validity",
     entities: ENTITY_NAMES.filter((e) => SCHEMA[e].fields.some((f) => types.includes(f.type))),
     fields: [`(${what} fields)`],
-    description: `A ${what} field holds a ${what}, not text the import could not read (e.g. "Exempt under Section 43").`,
+    description: `A ${what} field holds ${needs}, not text the import could not read (e.g. "Exempt under Section 43").`,
     run(ctx, emit) {
       eachTyped(ctx, types, (entity, r, i, field) => {
         const v = r.values[field];
@@ -36,7 +37,7 @@ function typeRule(id: string, types: string[], what: string): RuleDef {
           entity,
           i,
           field,
-          `${label(entity, r)} has ${fmt(v)} in ${field}, which needs a ${type === "integer" ? "whole number" : what}: enter the figure, and move any explanation to the commentary.`,
+          `${label(entity, r)} has ${fmt(v)} in ${field}, which needs ${type === "integer" ? "a whole number" : needs}: enter the figure, and move any explanation to the commentary.`,
           { value: v, fix: n !== null ? { value: n, safe: true, kind: "trim" } : undefined },
         );
       });
@@ -115,7 +116,7 @@ export const VALIDITY_RULES: RuleDef[] = [
       eachTyped(ctx, ["date"], (entity, r, i, field) => {
         const v = r.values[field];
         if (isBlank(v)) return;
-        if (isIsoDate(v)) return emit.pass(entity, i);
+        if (isIso(v)) return emit.pass(entity, i);
         const s = suggestDate(v as string | number, ctx.settings.general.dateOrder);
         emit.fail(
           entity,
@@ -127,8 +128,8 @@ export const VALIDITY_RULES: RuleDef[] = [
       });
     },
   },
-  typeRule("validity.type-money", ["money"], "money"),
-  typeRule("validity.type-number", NUMERIC_TYPES, "number"),
+  typeRule("validity.type-money", ["money"], "money", `an amount in the register's currency unit`),
+  typeRule("validity.type-number", NUMERIC_TYPES, "number", "a number"),
   rangeRule("validity.rating-range", ["rating5"], "Probability and impact are on the 1–5 scale.", (_f, n) =>
     n >= 1 && n <= 5 ? null : "ratings run from 1 (very low) to 5 (very high); re-score it on that scale.",
   ),
@@ -180,8 +181,8 @@ export const VALIDITY_RULES: RuleDef[] = [
       eachTyped(ctx, ["id", "ref", "text"], (entity, r, i, field) => {
         const v = r.values[field];
         if (typeof v !== "string" || v === "") return;
+        if (!STRAY_SPACE.test(v)) return emit.pass(entity, i);
         const clean = v.trim().replace(/\s+/g, " ");
-        if (clean === v) return emit.pass(entity, i);
         emit.fail(entity, i, field, `${label(entity, r)} has stray spaces in ${field} (${fmt(v)}): remove them.`, {
           value: v,
           fix: { value: clean, safe: true, kind: "trim" },
@@ -198,9 +199,9 @@ export const VALIDITY_RULES: RuleDef[] = [
     run(ctx, emit) {
       eachTyped(ctx, ["date"], (entity, r, i, field) => {
         const v = r.values[field];
-        if (!isIsoDate(v)) return;
-        const y = Number(v.slice(0, 4));
-        if (y >= 1950 && y <= 2100) emit.pass(entity, i);
+        if (!isIso(v)) return;
+        // ISO dates compare as text.
+        if (v >= "1950-01-01" && v <= "2100-12-31") emit.pass(entity, i);
         else
           emit.fail(
             entity,
