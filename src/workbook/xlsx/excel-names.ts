@@ -5,6 +5,8 @@
  */
 
 const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001F\uFFFE\uFFFF]/;
 
 /** Throws a clear Error when Excel would reject the sheet name. */
 export function assertValidSheetName(name: string): void {
@@ -15,7 +17,7 @@ export function assertValidSheetName(name: string): void {
         ? "it is longer than 31 characters"
         : FORBIDDEN_SHEET_CHARS.test(name)
           ? "it contains one of [ ] : * ? / \\"
-          : /[\u0000-\u001F\uFFFE\uFFFF]/.test(name)
+          : CONTROL_CHARS.test(name)
             ? "it contains a control character"
             : name.startsWith("'") || name.endsWith("'")
               ? "it starts or ends with an apostrophe"
