@@ -4,6 +4,15 @@ import { csvText, enumVariants, monthLabel, moneyText, renderDate } from "./mess
 import type { Picks } from "./random-picks";
 import type { CsvSource } from "./raw-sheet";
 
+export const FINANCIAL_COLUMNS: [string, string][] = [
+  ["ProjectId", "Project Ref"],
+  ["Period", "Month"],
+  ["CostType", "Cost Type"],
+  ["Budget", "Budget"],
+  ["Actual", "Actual"],
+  ["Forecast", "Forecast"],
+];
+
 /**
  * "Financials.csv" as a finance system exports it: `;`-separated, windows-1252 (the `£` is byte
  * A3), CRLF, one row per project, month and cost type with months as `Sep-25`, budget with `£`
@@ -12,7 +21,7 @@ import type { CsvSource } from "./raw-sheet";
  * a comma followed by two digits is a decimal comma, grouped figures always carry `.00`.
  */
 export function renderFinancialsCsv(financials: RegisterRecord[], picks: Picks): CsvSource {
-  const rows: string[][] = [["Project Ref", "Month", "Cost Type", "Budget", "Actual", "Forecast"]];
+  const rows: string[][] = [FINANCIAL_COLUMNS.map(([, header]) => header)];
   for (const f of financials) {
     const v = f.values;
     const money = (x: unknown, style: "grouped" | "decimal-comma") =>
@@ -36,34 +45,35 @@ export function renderFinancialsCsv(financials: RegisterRecord[], picks: Picks):
   };
 }
 
+export const BENEFIT_COLUMNS: [string, string][] = [
+  ["BenefitId", "Benefit Ref"],
+  ["ProgrammeId", "Programme"],
+  ["ProjectId", "Project"],
+  ["Description", "Benefit Description"],
+  ["Category", "Benefit Type"],
+  ["Measure", "KPI"],
+  ["Baseline", "Baseline Value"],
+  ["Target", "Target Value"],
+  ["PlannedValue", "Planned Benefit"],
+  ["RealisedValue", "Realised"],
+  ["PlannedDate", "Realisation Date"],
+  ["Owner", "Benefit Owner"],
+  ["Status", "Status"],
+];
+
 /**
  * "Benefits.csv": UTF-8 with a byte-order mark, `,`-separated, alias headers, money as quoted
  * `"£250,000"`, day-first text dates, messy enumerations, and a quoted description that runs over
  * two lines and contains doubled quotes.
  */
 export function renderBenefitsCsv(benefits: RegisterRecord[], picks: Picks): CsvSource {
-  const columns: [string, string][] = [
-    ["BenefitId", "Benefit Ref"],
-    ["ProgrammeId", "Programme"],
-    ["ProjectId", "Project"],
-    ["Description", "Benefit Description"],
-    ["Category", "Benefit Type"],
-    ["Measure", "KPI"],
-    ["Baseline", "Baseline Value"],
-    ["Target", "Target Value"],
-    ["PlannedValue", "Planned Benefit"],
-    ["RealisedValue", "Realised"],
-    ["PlannedDate", "Realisation Date"],
-    ["Owner", "Benefit Owner"],
-    ["Status", "Status"],
-  ];
   // Day-first text dates; were no day above 12 to settle the order, ISO text stays unambiguous.
   const planned = benefits.map((b) => (b.values.PlannedDate ?? null) as IsoDate | null);
   const style = planned.some((d) => d !== null && Number(d.slice(8)) > 12) ? "dmy4" : "iso-text";
-  const rows: string[][] = [columns.map(([, h]) => h)];
+  const rows: string[][] = [BENEFIT_COLUMNS.map(([, h]) => h)];
   benefits.forEach((b) => {
     rows.push(
-      columns.map(([field]) => {
+      BENEFIT_COLUMNS.map(([field]) => {
         const v = b.values[field] ?? null;
         if (v === null) return "";
         if (field === "PlannedValue" || field === "RealisedValue") return moneyText(Number(v), "grouped-whole");

@@ -180,7 +180,7 @@ export function renderTracker(projects: RegisterRecord[], picks: Picks, reportin
 }
 
 /** Status-form labels: an alias of the field followed by a colon, as forms are typed. */
-const FORM_LABELS: Record<string, string> = {
+export const FORM_LABELS: Record<string, string> = {
   ProjectId: "Project ID",
   Name: "Project Name",
   Description: "Description",
@@ -249,24 +249,25 @@ export function renderStatusForm(project: RegisterRecord, picks: Picks): RawShee
   return sheet.build();
 }
 
+export const PROGRAMME_COLUMNS: [string, string][] = [
+  ["ProgrammeId", "Programme ID"],
+  ["Name", "Programme Name"],
+  ["Portfolio", "Portfolio Name"],
+  ["SRO", "Senior Responsible Owner"],
+  ["ProgrammeManager", "Programme Manager"],
+  ["StrategicObjective", "Strategic Theme"],
+  ["BudgetEnvelope", "Funding"],
+  ["Start", "Start Date"],
+  ["Finish", "End Date"],
+  ["Status", "Programme Status"],
+];
+
 /** "Programmes.xlsx": a title, then an Excel Table (`Table1`, Excel's default name) from A3. */
 export function renderProgrammes(programmes: RegisterRecord[], picks: Picks): RawSheet {
   const sheet = new SheetBuilder("Programme List");
   sheet.put(1, 1, "Programmes 2026/27");
-  const columns: [string, string][] = [
-    ["ProgrammeId", "Programme ID"],
-    ["Name", "Programme Name"],
-    ["Portfolio", "Portfolio Name"],
-    ["SRO", "Senior Responsible Owner"],
-    ["ProgrammeManager", "Programme Manager"],
-    ["StrategicObjective", "Strategic Theme"],
-    ["BudgetEnvelope", "Funding"],
-    ["Start", "Start Date"],
-    ["Finish", "End Date"],
-    ["Status", "Programme Status"],
-  ];
   const top = 3;
-  columns.forEach(([field, header], c) => {
+  PROGRAMME_COLUMNS.forEach(([field, header], c) => {
     sheet.put(top, c + 1, header);
     programmes.forEach((p, r) => {
       const v = p.values[field] ?? null;
@@ -287,7 +288,7 @@ export function renderProgrammes(programmes: RegisterRecord[], picks: Picks): Ra
     top,
     left: 1,
     bottom: top + Math.max(1, programmes.length),
-    right: columns.length,
+    right: PROGRAMME_COLUMNS.length,
   });
   return sheet.build();
 }
