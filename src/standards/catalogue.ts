@@ -25,7 +25,7 @@ export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
  * The catalogue for `pmo rules --json`. With settings, a severity override from the settings sheet
  * replaces the defaults and switched-off rules are marked `enabled: false`.
  */
-export function listRules(settings?: Settings): { rules: (RuleInfo & { enabled: boolean; fields: string[] })[] } {
+export function listRules(settings?: Settings): { rules: (RuleInfo & { enabled: boolean; parameters: string[] })[] } {
   return {
     rules: RULES.map((r) => {
       const o = settings?.rules[r.id];
@@ -36,6 +36,7 @@ export function listRules(settings?: Settings): { rules: (RuleInfo & { enabled: 
         family: r.family,
         entity: r.entities.join(", "),
         fields: r.fields,
+        parameters: r.parameters ?? [],
         description: r.description,
         severity,
         enabled: o ? o.enabled : true,

@@ -41,6 +41,8 @@ export interface RuleDef {
   /** Per-profile severities where the rule differs from its family's default. */
   severity?: Partial<Record<Profile, Severity>>;
   needs?: Needs[];
+  /** The PMO Settings entries the rule reads (general keys, or a settings table). */
+  parameters?: string[];
   run(ctx: RuleContext, emit: Emit): void;
 }
 

@@ -9,11 +9,16 @@ export type Family = (typeof RULE_FAMILIES)[number];
 export const FAMILIES: readonly Family[] = RULE_FAMILIES;
 
 export type Rag = "Red" | "Amber" | "Green";
-/** The finance module's computed RAG for one project (null where it could not be computed). */
+/**
+ * The finance module's computed RAG for one project (null where it could not be computed). Each part
+ * may be a bare RAG or the finance module's detail object (`{ rag, variancePct }`, `{ rag, slipDays }`),
+ * so `analyseRegister`'s `computed` can be passed as it is.
+ */
+export type RagPart = Rag | null | { rag: Rag | null; variancePct?: number | null; slipDays?: number | null };
 export interface ComputedRag {
-  overall: Rag | null;
-  cost: Rag | null;
-  schedule: Rag | null;
+  overall: RagPart;
+  cost: RagPart;
+  schedule: RagPart;
 }
 
 export interface FindingFix {

@@ -1,3 +1,4 @@
+import { computeRag } from "../../src/analysis/finance/computed-rag";
 import { DEFAULT_SETTINGS, cloneSettings, type Profile } from "../../src/domain/settings";
 import { listRules, RULES } from "../../src/standards/catalogue";
 import { safeFixes } from "../../src/standards/safe-fixes";
@@ -280,5 +281,22 @@ describe("performance", () => {
     const ms = (cpu.user + cpu.system) / 1000;
     expect(r.findings.filter((f) => f.rule === "validity.allowed-value")).toHaveLength(Math.ceil(10_000 / 7));
     expect(ms).toBeLessThan(2000);
+  });
+});
+
+describe("computed RAG from the finance module", () => {
+  test("its detailed ComputedRag objects are accepted as they are, and the message gives the basis", () => {
+    const rows = cleanRows();
+    Object.assign(rows.Projects![0], { ForecastCost: 1200, ForecastFinish: "2026-02-15" });
+    const reg = buildRegister(rows);
+    const computedRag = new Map(reg.entities.Projects.map((p) => [p.id, computeRag(p.values)]));
+    const found = validateRegister(reg, withDate(), { computedRag }).findings.filter(
+      (f) => f.rule === "governance.rag-greener",
+    );
+    expect(found.map((f) => f.field)).toEqual(["RagOverall", "RagCost", "RagSchedule"]);
+    expect(found[1].message).toContain(
+      "declares RagCost Green, but its cost RAG computes Red (forecast +20.0 % against budget)",
+    );
+    expect(found[2].message).toContain("computes Amber (finish 46 days after baseline)");
   });
 });

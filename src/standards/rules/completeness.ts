@@ -37,6 +37,7 @@ export const COMPLETENESS_RULES: RuleDef[] = [
     entities: ["Projects"],
     fields: ["Stage", "(fields the stage-gate table requires)"],
     description: "A project has the fields its stage requires, per the stage-gate table on PMO Settings.",
+    parameters: ["stageGates"],
     run(ctx, emit) {
       const gates = Object.entries(ctx.settings.stageGates);
       ctx.register.entities.Projects.forEach((r, i) => {

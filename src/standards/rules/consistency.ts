@@ -238,6 +238,7 @@ export const CONSISTENCY_RULES: RuleDef[] = [
     fields: ["ActualStart", "ActualFinish", "ActualDate"],
     description: "Actual dates are not after the reporting date.",
     needs: ["reportingDate"],
+    parameters: ["reportingDate"],
     run(ctx, emit) {
       const rd = ctx.reportingDate!;
       const check = (entity: EntityName, fields: string[]) =>

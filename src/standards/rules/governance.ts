@@ -1,7 +1,7 @@
 import { isBlank } from "../../domain/register";
 import type { RuleDef } from "../rule-kit";
 import { eq, label, num, txt } from "../rule-kit";
-import type { Rag } from "../types";
+import type { Rag, RagPart } from "../types";
 
 const RAG_RANK: Record<Rag, number> = { Green: 0, Amber: 1, Red: 2 };
 const rank = (v: string | null): number | null => {
@@ -9,6 +9,16 @@ const rank = (v: string | null): number | null => {
   const k = (Object.keys(RAG_RANK) as Rag[]).find((r) => r.toLowerCase() === v.toLowerCase());
   return k ? RAG_RANK[k] : null;
 };
+
+const ragOf = (p: RagPart): Rag | null => (p === null || typeof p === "string" ? p : p.rag);
+/** Why the computed RAG is what it is, when the finance module said. */
+function basis(p: RagPart): string {
+  if (p === null || typeof p === "string") return "";
+  if (typeof p.variancePct === "number")
+    return ` (forecast ${p.variancePct >= 0 ? "+" : ""}${(p.variancePct * 100).toFixed(1)} % against budget)`;
+  if (typeof p.slipDays === "number") return ` (finish ${p.slipDays} days after baseline)`;
+  return "";
+}
 
 /** Governance: the reporting disciplines a PMO enforces. */
 export const GOVERNANCE_RULES: RuleDef[] = [
@@ -20,6 +30,7 @@ export const GOVERNANCE_RULES: RuleDef[] = [
     description:
       'The declared RAG is not greener than the RAG computed from cost and schedule variance ("declared Green, computed Red").',
     needs: ["computedRag"],
+    parameters: ["costAmberPct", "costRedPct", "scheduleAmberDays", "scheduleRedDays"],
     run(ctx, emit) {
       const pairs = [
         ["RagOverall", "overall"],
@@ -32,7 +43,7 @@ export const GOVERNANCE_RULES: RuleDef[] = [
         for (const [field, key] of pairs) {
           const declared = txt(r, field);
           const d = rank(declared);
-          const c = computed[key];
+          const c = ragOf(computed[key]);
           if (d === null || c === null) continue;
           if (d >= RAG_RANK[c]) emit.pass("Projects", i);
           else
@@ -40,7 +51,7 @@ export const GOVERNANCE_RULES: RuleDef[] = [
               "Projects",
               i,
               field,
-              `${label("Projects", r)} declares ${field} ${declared}, but its ${key} variance computes ${c}: review the rating, or explain in the commentary why it stays ${declared}.`,
+              `${label("Projects", r)} declares ${field} ${declared}, but its ${key} RAG computes ${c}${basis(computed[key])}: review the rating, or explain in the commentary why it stays ${declared}.`,
               { value: declared },
             );
         }
@@ -54,6 +65,7 @@ export const GOVERNANCE_RULES: RuleDef[] = [
     fields: ["Budget", "ForecastCost", "StatusCommentary"],
     description:
       "A cost variance over varianceCommentaryPct (default 5 %) of budget is explained in the status commentary.",
+    parameters: ["varianceCommentaryPct"],
     run(ctx, emit) {
       const limit = ctx.settings.general.varianceCommentaryPct;
       ctx.register.entities.Projects.forEach((r, i) => {
@@ -104,6 +116,7 @@ export const GOVERNANCE_RULES: RuleDef[] = [
     entities: ["Risks"],
     fields: ["Exposure", "Probability", "Impact", "Owner", "Response", "ResponseType"],
     description: "An open risk with exposure at or above exposureThreshold (default 15) has an owner and a response.",
+    parameters: ["exposureThreshold"],
     run(ctx, emit) {
       const threshold = ctx.settings.general.exposureThreshold;
       ctx.register.entities.Risks.forEach((r, i) => {

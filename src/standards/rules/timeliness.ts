@@ -11,6 +11,7 @@ export const TIMELINESS_RULES: RuleDef[] = [
     fields: ["StatusDate", "Status"],
     description: "A live project's status is no older than staleStatusDays (default 30) at the reporting date.",
     needs: ["reportingDate"],
+    parameters: ["reportingDate", "staleStatusDays"],
     run(ctx, emit) {
       const rd = ctx.reportingDate!;
       const limit = ctx.settings.general.staleStatusDays;
@@ -37,6 +38,7 @@ export const TIMELINESS_RULES: RuleDef[] = [
     fields: ["ForecastDate", "BaselineDate", "ActualDate", "Status"],
     description: "A milestone forecast before the reporting date has an actual date (or a new forecast).",
     needs: ["reportingDate"],
+    parameters: ["reportingDate"],
     run(ctx, emit) {
       const rd = ctx.reportingDate!;
       ctx.register.entities.Milestones.forEach((m, i) => {
@@ -61,6 +63,7 @@ export const TIMELINESS_RULES: RuleDef[] = [
     fields: ["ReviewDate", "Status"],
     description: "An open risk's review date has not passed.",
     needs: ["reportingDate"],
+    parameters: ["reportingDate"],
     run(ctx, emit) {
       const rd = ctx.reportingDate!;
       ctx.register.entities.Risks.forEach((r, i) => {
@@ -85,6 +88,7 @@ export const TIMELINESS_RULES: RuleDef[] = [
     fields: ["TargetDate", "Status"],
     description: "An issue that is not closed is not past its target resolution date.",
     needs: ["reportingDate"],
+    parameters: ["reportingDate"],
     run(ctx, emit) {
       const rd = ctx.reportingDate!;
       ctx.register.entities.Issues.forEach((r, i) => {
@@ -109,6 +113,7 @@ export const TIMELINESS_RULES: RuleDef[] = [
     fields: ["ForecastFinish", "ActualFinish", "Status"],
     description: "A live project's forecast finish is not in the past without an actual finish.",
     needs: ["reportingDate"],
+    parameters: ["reportingDate"],
     run(ctx, emit) {
       const rd = ctx.reportingDate!;
       ctx.register.entities.Projects.forEach((r, i) => {

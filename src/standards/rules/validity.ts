@@ -79,6 +79,7 @@ export const VALIDITY_RULES: RuleDef[] = [
     fields: ["(fields with an allowed-values list)"],
     description:
       "A value is one of its list's allowed values (PMO Settings, Allowed values); the nearest allowed value is offered as a fix.",
+    parameters: ["lists"],
     run(ctx, emit) {
       for (const entity of ENTITY_NAMES) {
         const fields = SCHEMA[entity].fields.filter((f) => f.list);
@@ -112,6 +113,7 @@ export const VALIDITY_RULES: RuleDef[] = [
     entities: ENTITY_NAMES.filter((e) => SCHEMA[e].fields.some((f) => f.type === "date")),
     fields: ["(date fields)"],
     description: "A date field holds a date, not text the import could not read as one (or an ambiguous one).",
+    parameters: ["dateOrder"],
     run(ctx, emit) {
       eachTyped(ctx, ["date"], (entity, r, i, field) => {
         const v = r.values[field];
@@ -244,6 +246,7 @@ export const VALIDITY_RULES: RuleDef[] = [
     fields: ["(prioritisation criteria source columns)"],
     description:
       "Prioritisation criteria values lie within their scale on PMO Settings (e.g. strategic alignment 1–5).",
+    parameters: ["criteria"],
     run(ctx, emit) {
       const criteria = ctx.settings.criteria.filter((c) => c.min !== null && c.max !== null);
       ctx.register.entities.Projects.forEach((r, i) => {
