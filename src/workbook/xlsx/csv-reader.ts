@@ -88,8 +88,15 @@ export function readCsv(input: Uint8Array | ArrayBuffer, file: string): ReadResu
     });
     return result;
   }
-  const { text } = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { delimiter: sniffDelimiter(text), skipEmptyLines: false });
+  const decoded = decodeText(bytes).text;
+  // Excel writes (and honours) a first line `sep=;` naming the delimiter; it is not data.
+  const hint = /^sep=(.)\r?\n/.exec(decoded);
+  const text = hint ? decoded.slice(hint[0].length) : decoded;
+  const lineOffset = hint ? 1 : 0;
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: hint ? hint[1] : sniffDelimiter(text),
+    skipEmptyLines: false,
+  });
   const quoteErrors = parsed.errors.filter((e) => e.type === "Quotes");
   if (quoteErrors.length > 0) {
     const first = quoteErrors[0];
@@ -135,7 +142,7 @@ export function readCsv(input: Uint8Array | ArrayBuffer, file: string): ReadResu
   result.grids.push({
     file,
     sheet,
-    origin: { row: first + 1, col: leftmost + 1 },
+    origin: { row: first + 1 + lineOffset, col: leftmost + 1 },
     values,
     kind: "csv",
   });

@@ -1,6 +1,6 @@
 import type { Worksheet } from "exceljs";
 import type { CellRange, CellValue, Grid, GridTable, ReadProblem } from "../grid";
-import { parseA1 } from "../grid";
+import { a1, parseA1 } from "../grid";
 import { plainCellValue } from "./cell-value";
 import type { SheetArea } from "./sheet-catalog";
 
@@ -16,9 +16,13 @@ export interface SheetContext {
   date1904: boolean;
   /** Pivot table areas on this sheet, from the package (exceljs ignores pivot tables). */
   pivotAreas?: SheetArea[];
+  /** Largest rectangle (rows × columns) built into a grid; default 10 million cells. */
+  maxGridCells?: number;
 }
 
 /** `missingResults`: formula cells exceljs found without a cached result. */
+export const DEFAULT_MAX_GRID_CELLS = 10_000_000;
+
 export type SheetReadOutcome =
   | { kind: "grid"; grid: Grid; problems: ReadProblem[]; missingResults: number }
   | { kind: "skipped"; reason: string; problems: ReadProblem[]; missingResults: number };
@@ -144,6 +148,21 @@ export function worksheetToGrid(ws: Worksheet, ctx: SheetContext): SheetReadOutc
   }
   const height = bottom - top + 1;
   const width = right - left + 1;
+  const limit = ctx.maxGridCells ?? DEFAULT_MAX_GRID_CELLS;
+  if (height * width > limit) {
+    // One stray cell far from the data (say at XFD1048576) would otherwise allocate billions of cells.
+    const range = `${a1(top, left)}:${a1(bottom, right)}`;
+    problems.push({
+      file: ctx.file,
+      sheet: ws.name,
+      severity: "error",
+      message:
+        `${ctx.file}, sheet ${ws.name}: the used range ${range} spans ${height.toLocaleString("en-GB")} rows × ` +
+        `${width.toLocaleString("en-GB")} columns, too large to read. Delete stray cells far from the data ` +
+        `(Ctrl+End shows the last one), save, and retry.`,
+    });
+    return { kind: "skipped", reason: `used range ${range} too large`, problems, missingResults };
+  }
   const grid: CellValue[][] = new Array(height);
   const fmtGrid: (string | null)[][] = new Array(height);
   for (let i = 0; i < height; i++) {

@@ -104,6 +104,15 @@ describe("readCsv", () => {
     ]);
   });
 
+  test("Excel's sep= hint line names the delimiter and is not data", () => {
+    const g = readCsv(utf8("sep=|\nId|Note\nP-1|a,b;c\n"), "hint.csv").grids[0];
+    expect(g.origin).toEqual({ row: 2, col: 1 });
+    expect(g.values).toEqual([
+      ["Id", "Note"],
+      ["P-1", "a,b;c"],
+    ]);
+  });
+
   test("an empty file is an error; a file of blank lines is skipped as empty", () => {
     const empty = readCsv(new Uint8Array(0), "none.csv");
     expect(empty.grids).toEqual([]);

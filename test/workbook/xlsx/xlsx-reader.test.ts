@@ -275,6 +275,21 @@ describe("readXlsx", () => {
     }
   });
 
+  test("a stray cell far from the data does not make a billion-cell grid: that sheet is refused", async () => {
+    const bytes = await buildXlsx((wb) => {
+      const ws = wb.addWorksheet("Stray");
+      ws.getCell("A1").value = "Id";
+      ws.getCell("XFD1048576").value = "oops";
+      wb.addWorksheet("Fine").getCell("A1").value = 1;
+    });
+    const res = await readXlsx(bytes, "stray.xlsx");
+    expect(res.grids.map((g) => g.sheet)).toEqual(["Fine"]);
+    expect(res.skipped).toEqual([{ sheet: "Stray", reason: "used range A1:XFD1048576 too large" }]);
+    expect(res.problems).toHaveLength(1);
+    expect(res.problems[0]).toMatchObject({ file: "stray.xlsx", sheet: "Stray", severity: "error" });
+    expect(res.problems[0].message).toMatch(/1,048,576 rows × 16,384 columns.*Delete stray cells/);
+  });
+
   test("options.sheets limits the read and warns about a missing name", async () => {
     const bytes = await buildXlsx((wb) => {
       wb.addWorksheet("A").getCell("A1").value = 1;
