@@ -2,7 +2,7 @@ import { derivedId } from "../domain/ids";
 import type { FieldValue, Provenance, RegisterRecord } from "../domain/register";
 import { SCHEMA, type EntityName, type FieldDef } from "../domain/schema";
 import type { CellValue, Grid } from "../workbook/grid";
-import { gridCellAddress } from "../workbook/grid";
+import { columnLetters, gridCellAddress } from "../workbook/grid";
 import {
   columnCoercer,
   extraValue,
@@ -150,22 +150,27 @@ export function buildTableRecords(
   const def = SCHEMA[sink.entity];
   const anchors = new Set(def.fields.filter((f) => f.required && f.name !== def.idField).map((f) => f.name));
   let templateRows = 0;
+  // Column letters once per column: building "C12" per cell is the hot path on 100,000 rows.
+  const letters = columns.map((c) => columnLetters(grid.origin.col + c.column.index));
+  const kv = region.kvCells;
   for (const r of region.dataRows) {
     const record: RegisterRecord = { id: "", values: {}, extras: {}, provenance: {} };
-    const pending: { cell: string; raw: CellValue; field: string; problem: CoerceProblem }[] = [];
+    let pending: { cell: string; raw: CellValue; field: string; problem: CoerceProblem }[] | null = null;
     let content = 0;
     let anchorFilled = false;
-    for (const col of columns) {
-      const pos = region.kvCells ? region.kvCells[col.position] : { r, c: col.column.index };
-      const raw = cellAt(grid, pos.r, pos.c);
+    for (let i = 0; i < columns.length; i++) {
+      const col = columns[i];
+      const raw = kv ? cellAt(grid, kv[col.position].r, kv[col.position].c) : cellAt(grid, r, col.column.index);
       if (isBlankCell(raw)) continue;
-      const cell = gridCellAddress(grid, pos.r, pos.c);
+      const cell = kv
+        ? gridCellAddress(grid, kv[col.position].r, kv[col.position].c)
+        : `${letters[i]}${grid.origin.row + r}`;
       const key = col.field ? col.field.name : col.extraKey;
       const provenance: Provenance = { file: sink.file, sheet: sink.sheet, cell, raw: provenanceRaw(raw) };
       if (col.field && col.coerce) {
         const out = col.coerce(raw);
         record.values[key] = out.value;
-        if (out.problem) pending.push({ cell, raw, field: key, problem: out.problem });
+        if (out.problem) (pending ??= []).push({ cell, raw, field: key, problem: out.problem });
         if (anchors.has(key)) anchorFilled = true;
       } else record.extras[key] = extraValue(raw);
       record.provenance[key] = provenance;
@@ -181,7 +186,7 @@ export function buildTableRecords(
       record.provenance.Finish = record.provenance.Start;
     }
     assignId(sink, record, grid.origin.row + r);
-    for (const p of pending) sink.problems.push(cellProblem(sink, p.cell, p.raw, p.field, p.problem, record.id));
+    for (const p of pending ?? []) sink.problems.push(cellProblem(sink, p.cell, p.raw, p.field, p.problem, record.id));
     sink.records.push(record);
   }
   if (templateRows > 0) {

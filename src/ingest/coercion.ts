@@ -124,9 +124,11 @@ export function coerceRating5(raw: CellValue): number | null {
 }
 
 function textOf(raw: CellValue): string {
-  if (raw instanceof Date) return isoFromDate(raw);
+  // typeof checks first: they are the common case and need no global lookup (hot path).
+  if (typeof raw === "string") return raw.trim();
+  if (typeof raw === "number") return `${raw}`;
   if (typeof raw === "boolean") return raw ? "Yes" : "No";
-  return String(raw).trim();
+  return raw === null ? "" : isoFromDate(raw);
 }
 
 /** Text fields and ids: numbers print without a trailing `.0`, dates as ISO. */
@@ -309,7 +311,7 @@ export function isBlankCell(raw: CellValue | undefined): boolean {
 
 /** The value recorded in provenance: the cell as it stood (dates as ISO text). */
 export function provenanceRaw(raw: CellValue): string | number | boolean | null {
-  return raw instanceof Date ? isoFromDate(raw) : raw;
+  return typeof raw === "object" && raw !== null ? isoFromDate(raw) : raw;
 }
 
 /** Share of a sample that coerces cleanly to the field (used to confirm fuzzy header matches). */

@@ -1,4 +1,4 @@
-import { isoFromDate, isoFromExcelSerial, isoFromYmd, isValidYmd, type IsoDate } from "../domain/dates";
+import { isoFromDate, isoFromExcelSerial, isoFromYmd, type IsoDate } from "../domain/dates";
 
 /**
  * Dates as people type them. Numeric forms (05/02/25) are ambiguous: the order is decided once
@@ -95,8 +95,14 @@ export function decideDateOrder(texts: Iterable<string>, fallback: DateOrder): D
   return { order: fallback, basis: "setting", ambiguous, dayFirstEvidence: 0, monthFirstEvidence: 0 };
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Valid calendar day → ISO (arithmetic, no Date object: this runs once per date cell). */
 function ymd(year: number, month: number, day: number): IsoDate | null {
-  return isValidYmd(year, month, day) ? isoFromYmd(year, month, day) : null;
+  if (month < 1 || month > 12 || day < 1) return null;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+  if (day > MONTH_DAYS[month - 1] + leap) return null;
+  return isoFromYmd(year, month, day);
 }
 
 /**

@@ -138,14 +138,25 @@ function headerScore(grid: Grid, r: number): { score: number; stats: RowStats } 
   return { score, stats };
 }
 
+/**
+ * The header row in the rows from `from`: the best-scoring row, unless an earlier row is a clear
+ * header too (at least half the best score, two known labels, three labels) — then that one, so
+ * two tables stacked on a sheet are both found, top first.
+ */
 function bestHeaderRow(grid: Grid, from: number): { row: number; stats: RowStats } | null {
-  let best: { row: number; stats: RowStats; score: number } | null = null;
+  const scored: { row: number; stats: RowStats; score: number }[] = [];
   const end = Math.min(grid.values.length, from + MAX_HEADER_SCAN);
   for (let r = from; r < end; r++) {
     const { score, stats } = headerScore(grid, r);
-    if (score > (best?.score ?? -Infinity)) best = { row: r, stats, score };
+    if (Number.isFinite(score)) scored.push({ row: r, stats, score });
   }
-  return best && Number.isFinite(best.score) ? { row: best.row, stats: best.stats } : null;
+  if (scored.length === 0) return null;
+  const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
+  const earlier = scored.find(
+    (s) => s.row < best.row && s.score >= best.score / 2 && s.stats.aliasHits >= 2 && s.stats.labels >= 3,
+  );
+  const pick = earlier ?? best;
+  return { row: pick.row, stats: pick.stats };
 }
 
 interface Span {
@@ -263,9 +274,14 @@ function regionFromHeader(grid: Grid, row: number, stats: RowStats, end?: number
   let parentRow: number | null = null;
   let first = stats.first;
   let last = stats.last;
-  if (isGroupRow(grid, row, row + 1, first, last)) {
+  const below = row + 1 < grid.values.length ? rowStats(grid, row + 1) : null;
+  const bf = below && below.nonBlank > 0 ? Math.min(first, below.first) : first;
+  const bl = below && below.nonBlank > 0 ? Math.max(last, below.last) : last;
+  if (isGroupRow(grid, row, row + 1, bf, bl)) {
     parentRow = row;
     headerRow = row + 1;
+    first = bf;
+    last = bl;
   } else {
     const above = row > 0 ? rowStats(grid, row - 1) : null;
     if (above && above.nonBlank > 0) {

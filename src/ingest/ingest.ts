@@ -86,13 +86,14 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
         columns,
         notes,
       });
-      problems.push(...sink.problems);
-      derivedIds.push(...sink.derived);
+      // Loops, not push(...list): a spread of 100,000 items overflows the call stack.
+      for (const p of sink.problems) problems.push(p);
+      for (const d of sink.derived) derivedIds.push(d);
       batches.push({ file: grid.file, sheet: grid.sheet, entity: cls.entity, records: sink.records });
     }
   }
   const merged = mergeSources(batches);
-  problems.push(...merged.problems);
+  for (const p of merged.problems) problems.push(p);
   return { register: merged.register, sources, problems, conflicts: merged.conflicts, derivedIds };
 }
 

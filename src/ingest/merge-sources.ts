@@ -35,7 +35,7 @@ export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined):
   if (typeof a === "number" && typeof b === "number") {
     return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   }
-  return String(a ?? "").trim() === String(b ?? "").trim();
+  return `${a ?? ""}`.trim() === `${b ?? ""}`.trim();
 }
 
 const blank = (v: FieldValue | undefined): boolean =>
@@ -119,7 +119,9 @@ function mergeInto(
   const rule: MergeConflict["rule"] =
     keptDate !== null && incomingDate !== null && incomingDate !== keptDate ? "latest StatusDate" : "first file";
   const mergeBag = (bag: "values" | "extras") => {
-    for (const [field, value] of Object.entries(incoming[bag])) {
+    const from = incoming[bag];
+    for (const field in from) {
+      const value = from[field];
       if (blank(value)) continue;
       const current = kept[bag][field];
       if (blank(current)) {
