@@ -1,7 +1,6 @@
 import type { IsoDate } from "../domain/dates";
 import { addDays, daysBetween } from "../domain/dates";
 import type { RegisterRecord } from "../domain/register";
-import type { PeopleNames } from "./people";
 import type { Picks } from "./random-picks";
 import { roundTo, seq } from "./random-picks";
 import { makeRecord } from "./estate-records";
@@ -74,7 +73,6 @@ function greener(r: Rag): Rag {
 
 interface ProjectContext {
   picks: Picks;
-  people: PeopleNames;
   reportingDate: IsoDate;
   programmeIds: string[];
   sponsors: string[];

@@ -121,6 +121,8 @@ export function generateDependencies(
   const plan: string[] = [];
   for (let k = 0; k < 2 * special; k++) plan.push("Requires");
   for (let k = 0; k < special; k++) plan.push("Excludes");
+  // At least one start-to-start, whatever the draw.
+  if (plan.length < target) plan.push("SS");
   while (plan.length < target)
     plan.push(
       picks.weighted([

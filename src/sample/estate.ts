@@ -64,7 +64,7 @@ export function generateEstate(options: EstateOptions = {}): Register {
   const programmeIds = Array.from({ length: o.programmes }, (_, i) => seq("PGM", i + 1, 2));
 
   const { facts, records: projects } = generateProjects(
-    { picks: stream("projects"), people, reportingDate: R, programmeIds, sponsors, managers, width: 4 },
+    { picks: stream("projects"), reportingDate: R, programmeIds, sponsors, managers, width: 4 },
     o.projects,
   );
   const programmes = generateProgrammes(stream("programmes"), programmeIds, facts, sponsors, people);

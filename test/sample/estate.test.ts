@@ -187,6 +187,7 @@ describe("generateEstate: the other entities", () => {
     const types = e.Dependencies.map((d) => d.values.Type);
     expect(types.filter((t) => t === "Requires")).toHaveLength(2);
     expect(types.filter((t) => t === "Excludes")).toHaveLength(1);
+    expect(types.filter((t) => t === "SS").length).toBeGreaterThanOrEqual(1);
     expect(types.filter((t) => t === "FS").length).toBeGreaterThan(types.length / 2);
     expect(e.Dependencies.some((d) => d.values.Type === "FS" && num(d.values.LagDays) > 0)).toBe(true);
     expect(findCycle(estate)).toBeNull();
