@@ -1,5 +1,5 @@
-import { isIsoDate, type IsoDate } from "../../domain/dates";
-import { dayDiff } from "../schedule/day-number";
+import type { IsoDate } from "../../domain/dates";
+import { dayDiff, isIsoDay } from "../schedule/day-number";
 import { LIST_SYNONYMS } from "../../domain/enums";
 import { numberValue, textValue, type FieldValue } from "../../domain/register";
 
@@ -99,7 +99,7 @@ export function computeRag(
   values: Record<string, FieldValue>,
   thresholds: RagThresholds = DEFAULT_RAG_THRESHOLDS,
 ): ComputedRag {
-  const date = (v: FieldValue | undefined) => (isIsoDate(v) ? v : null);
+  const date = (v: FieldValue | undefined) => (isIsoDay(v) ? v : null);
   const cost = costRag(numberValue(values.Budget), numberValue(values.ForecastCost), thresholds);
   const schedule = scheduleRag(
     date(values.BaselineFinish),

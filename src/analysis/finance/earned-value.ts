@@ -1,6 +1,6 @@
-import { daysInMonth, isIsoDate, monthKey, type IsoDate } from "../../domain/dates";
+import { daysInMonth, monthKey, type IsoDate } from "../../domain/dates";
 import { numberValue, textValue, type FieldValue, type Register } from "../../domain/register";
-import { dayDiff } from "../schedule/day-number";
+import { dayDiff, isIsoDay } from "../schedule/day-number";
 
 /**
  * Earned value at the status date (domain.md "Schedule and finance", PMI's formulas). Figures are
@@ -146,6 +146,13 @@ export function earnedValueFigures(
     vac: bac !== null && eac !== null ? bac - eac : null,
     tcpi: bac !== null && ev !== null && ac !== null && bac - ac > 0 ? (bac - ev) / (bac - ac) : null,
   };
+  // Fast path (most projects): every figure computed and finite, nothing to explain.
+  let complete = true;
+  for (const figure of EV_FIGURES) {
+    const v = f[figure];
+    if (v === null || !Number.isFinite(v)) complete = false;
+  }
+  if (complete) return { figures: f, reasons: {} };
   const why: Partial<Record<EvFigure, string>> = { ...reasons };
   // Nothing non-finite may leave (inputs come through numberValue, so this is belt and braces).
   for (const figure of EV_FIGURES) {
@@ -205,7 +212,7 @@ export function earnedValue(input: EvInput, statusDate: IsoDate | null): EarnedV
 }
 
 function dateOf(value: FieldValue | undefined): IsoDate | null {
-  return isIsoDate(value) ? value : null;
+  return isIsoDay(value) ? value : null;
 }
 
 /** Monthly budgets per project from Financials, in one pass (rows with no usable Period or Budget are skipped). */

@@ -1,4 +1,5 @@
-import { isIsoDate, monthKey } from "../../domain/dates";
+import { monthKey } from "../../domain/dates";
+import { isIsoDay } from "../schedule/day-number";
 import { numberValue, textValue, type Register } from "../../domain/register";
 import { NO_PROGRAMME } from "../schedule/milestones";
 
@@ -157,7 +158,7 @@ export function rollups(register: Register, options: { fyStartMonth?: number } =
   const skippedFinancials: string[] = [];
   for (const f of register.entities.Financials) {
     const period = f.values.Period;
-    if (!isIsoDate(period)) {
+    if (!isIsoDay(period)) {
       skippedFinancials.push(f.id);
       continue;
     }

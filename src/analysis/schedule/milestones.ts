@@ -1,5 +1,5 @@
-import { isIsoDate, type IsoDate } from "../../domain/dates";
-import { dayDiff } from "./day-number";
+import type { IsoDate } from "../../domain/dates";
+import { dayDiff, isIsoDay } from "./day-number";
 import { textValue, type FieldValue, type Register } from "../../domain/register";
 
 /**
@@ -47,7 +47,7 @@ export const NO_PROGRAMME = "(no programme)";
 const CLOSED = new Set(["achieved", "cancelled", "canceled", "complete", "completed", "done"]);
 
 function dateOf(value: FieldValue | undefined): IsoDate | null {
-  return isIsoDate(value) ? value : null;
+  return isIsoDay(value) ? value : null;
 }
 
 export function milestoneState(

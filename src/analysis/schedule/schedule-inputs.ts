@@ -1,6 +1,6 @@
-import { isIsoDate, type IsoDate } from "../../domain/dates";
+import type { IsoDate } from "../../domain/dates";
 import { numberValue, textValue, type FieldValue, type Register } from "../../domain/register";
-import { dayDiff } from "./day-number";
+import { dayDiff, isIsoDay } from "./day-number";
 
 /**
  * What the critical-path engine schedules: projects (a duration between two dates) and
@@ -40,7 +40,7 @@ export interface ScheduleInputs {
 }
 
 function dateOf(value: FieldValue | undefined): IsoDate | null {
-  return isIsoDate(value) ? value : null;
+  return isIsoDay(value) ? value : null;
 }
 
 /** A project as a schedule item: duration = ForecastFinish − ForecastStart, baseline dates filling gaps. */
