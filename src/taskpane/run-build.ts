@@ -13,8 +13,8 @@ export interface BuildRequest {
  */
 export async function buildInWorkbook(request: BuildRequest): Promise<BuildOutcome> {
   const [{ buildRegisterInWorkbook }, { OfficeWorkbook }] = await Promise.all([
-    import("../pipeline/build-register"),
-    import("../workbook/office/office-workbook"),
+    import(/* webpackChunkName: "pipeline" */ "../pipeline/build-register"),
+    import(/* webpackChunkName: "office-adapter" */ "../workbook/office/office-workbook"),
   ]);
   const port = new OfficeWorkbook({ label: "this workbook" });
   return buildRegisterInWorkbook(port, request);
@@ -24,7 +24,7 @@ export async function buildFromFiles(
   files: File[],
   request: BuildRequest,
 ): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
-  const { buildRegisterFromFiles } = await import("../pipeline/build-register");
+  const { buildRegisterFromFiles } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/build-register");
   const inputs: InputFile[] = [];
   for (const [i, file] of files.entries()) {
     request.progress({ stage: "Opening files", done: i, total: files.length, message: file.name });

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PageGuard, routeOutside } from "./page-guard";
 import { IN_EXCEL, NO_OFFICE, OUTSIDE_OFFICE } from "./office-stubs";
-import { projectTrackerXlsx, readWorkbookSummary, riskLogCsv } from "./fixtures";
+import { projectTrackerXlsx, readWorkbookSummary, riskLogCsv, type Fixture } from "./fixtures";
 
 export interface Env {
   browser: Browser;
@@ -29,6 +29,7 @@ interface OpenOptions {
   office: "outside" | "none" | "excel";
   width?: number;
   colorScheme?: "light" | "dark";
+  forcedColors?: boolean;
   officeBackground?: string;
 }
 
@@ -41,6 +42,7 @@ async function openPane(env: Env, options: OpenOptions): Promise<Opened> {
   const context = await env.browser.newContext({
     viewport: { width: options.width ?? 350, height: 900 },
     colorScheme: options.colorScheme ?? "light",
+    forcedColors: options.forcedColors ? "active" : "none",
     acceptDownloads: true,
   });
   const stub = options.office === "outside" ? OUTSIDE_OFFICE : options.office === "none" ? NO_OFFICE : IN_EXCEL;
@@ -58,10 +60,10 @@ async function openPane(env: Env, options: OpenOptions): Promise<Opened> {
   return { context, page, guard };
 }
 
-async function pickFiles(page: Page): Promise<void> {
-  const [xlsx, csv] = [await projectTrackerXlsx(), riskLogCsv()];
-  await page.getByLabel("Tracker files (.xlsx or .csv)").setInputFiles([xlsx, csv]);
-  await page.getByText("2 files chosen:").waitFor();
+async function pickFiles(page: Page, files?: Fixture[]): Promise<void> {
+  const chosen = files ?? [await projectTrackerXlsx(), riskLogCsv()];
+  await page.getByLabel("Tracker files (.xlsx or .csv)").setInputFiles(chosen);
+  await page.getByText(`${chosen.length} file${chosen.length === 1 ? "" : "s"} chosen:`).waitFor();
 }
 
 async function buildAndWait(page: Page, buttonName: string): Promise<string> {
@@ -74,6 +76,8 @@ async function buildAndWait(page: Page, buttonName: string): Promise<string> {
 }
 
 async function axeViolations(env: Env, page: Page): Promise<string[]> {
+  // Let Fluent's open/close motion finish: half-faded text would be measured as low contrast.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   // Evaluated through the DevTools protocol, so the pane's CSP (no inline scripts) does not block it.
   await page.evaluate(env.axeScript);
   const violations = await page.evaluate(async () => {
@@ -212,6 +216,61 @@ export const CASES: PaneCase[] = [
     },
   },
   {
+    name: "file mode: an unreadable file is reported with what to do, and the readable one still builds",
+    async run(env) {
+      const { context, page, guard } = await openPane(env, { office: "outside" });
+      try {
+        const broken: Fixture = {
+          name: "broken.xlsx",
+          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          buffer: Buffer.from("this is not a spreadsheet"),
+        };
+        await pickFiles(page, [broken, riskLogCsv()]);
+        const outcome = await buildAndWait(page, "Build register");
+        check(outcome.startsWith("Register built"), `expected "Register built", got "${outcome}"`);
+        await page.getByText("1 input was not read.", { exact: false }).waitFor();
+        const result = await page.getByRole("region", { name: "Result for broken.xlsx" }).innerText();
+        check(/not read/.test(result), `broken.xlsx is not marked "not read":\n${result}`);
+        check(/error/.test(result), `broken.xlsx lists no error problem:\n${result}`);
+        guard.assertClean();
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    name: "cancel: a build cancelled while the pipeline loads writes nothing and says so",
+    async run(env) {
+      const { context, page, guard } = await openPane(env, { office: "outside" });
+      try {
+        await pickFiles(page);
+        // Hold the lazy pipeline chunks until Cancel has been pressed, so the test is not a race.
+        let release: () => void = () => undefined;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route("**/chunks/*.js", async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.getByRole("button", { name: "Build register", exact: true }).click();
+        await page.getByRole("button", { name: "Cancel" }).click();
+        await page.getByRole("button", { name: "Cancelling…" }).waitFor();
+        release();
+        await page.getByText("Cancelled. Nothing was written.").waitFor({ timeout: 30_000 });
+        check(
+          (await page.getByRole("button", { name: "Download register.xlsx" }).count()) === 0,
+          "a cancelled build offers a download",
+        );
+        check(
+          !(await page.getByRole("button", { name: "Build register", exact: true }).isDisabled()),
+          "Build stays disabled after cancelling",
+        );
+        guard.assertClean();
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
     name: "accessibility (axe-core): no serious or critical violations, light and dark, before and after a build",
     async run(env) {
       const problems: string[] = [];
@@ -232,7 +291,7 @@ export const CASES: PaneCase[] = [
     },
   },
   {
-    name: "dark theme: follows the browser in file mode and Excel's theme in Excel mode (screenshots at 350 px)",
+    name: "themes: dark follows the browser (file mode) or Excel (Excel mode); forced colours give high contrast; screenshots at 350 px",
     async run(env) {
       const background = async (page: Page): Promise<string> =>
         page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor);
@@ -246,6 +305,15 @@ export const CASES: PaneCase[] = [
         file.guard.assertClean();
       } finally {
         await file.context.close();
+      }
+      const contrast = await openPane(env, { office: "outside", forcedColors: true });
+      try {
+        // Under forced colours the browser paints system colours itself, so ask which theme the pane chose.
+        const chosen = await contrast.page.locator(".fui-FluentProvider").first().getAttribute("data-theme");
+        check(chosen === "high-contrast", `forced colours should give the high-contrast theme, got ${chosen}`);
+        contrast.guard.assertClean();
+      } finally {
+        await contrast.context.close();
       }
       const excel = await openPane(env, { office: "excel", colorScheme: "light", officeBackground: "#262626" });
       try {

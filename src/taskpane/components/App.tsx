@@ -73,10 +73,10 @@ const PLANNED = [
 
 export function App({ mode }: { mode: HostMode }): JSX.Element {
   const styles = useStyles();
-  const { theme } = usePaneTheme(mode);
+  const { theme, name } = usePaneTheme(mode);
   const [built, setBuilt] = useState(false);
   return (
-    <FluentProvider theme={theme} className={styles.root}>
+    <FluentProvider theme={theme} className={styles.root} data-theme={name}>
       <header className={styles.header}>
         <img className={styles.logo} src="assets/icon-32.png" alt="" />
         <Text as="h1" size={500} weight="semibold" className={styles.title}>
