@@ -11,7 +11,7 @@ import {
   type CoercionSettings,
   type CoerceProblem,
 } from "./coercion";
-import { cellAt, type DetectedColumn, type DetectedRegion } from "./header-detection";
+import { cellAt, dataCell, type DetectedColumn, type DetectedRegion } from "./header-detection";
 import type { MappingResult } from "./header-mapping";
 import type { DerivedIdNote, IngestProblem } from "./types";
 
@@ -130,8 +130,8 @@ export function prepareColumns(
     const prepared: PreparedColumn = { column, position: m.index, field, extraKey };
     if (field) {
       const values = region.kvCells
-        ? [cellAt(grid, region.kvCells[m.index].r, region.kvCells[m.index].c)]
-        : region.dataRows.map((r) => cellAt(grid, r, column.index));
+        ? [dataCell(grid, region.kvCells[m.index].r, region.kvCells[m.index].c)]
+        : region.dataRows.map((r) => dataCell(grid, r, column.index));
       const c = columnCoercer(field, column.header, values, settings);
       for (const n of c.notes) notes.push(`${column.header} (${field.name}): ${n}`);
       prepared.coerce = c.coerce;
@@ -160,7 +160,7 @@ export function buildTableRecords(
     let anchorFilled = false;
     for (let i = 0; i < columns.length; i++) {
       const col = columns[i];
-      const raw = kv ? cellAt(grid, kv[col.position].r, kv[col.position].c) : cellAt(grid, r, col.column.index);
+      const raw = kv ? dataCell(grid, kv[col.position].r, kv[col.position].c) : dataCell(grid, r, col.column.index);
       if (isBlankCell(raw)) continue;
       const cell = kv
         ? gridCellAddress(grid, kv[col.position].r, kv[col.position].c)
@@ -176,7 +176,11 @@ export function buildTableRecords(
       record.provenance[key] = provenance;
       if (key !== def.idField) content++;
     }
-    if (content === 0 || (content <= 1 && !anchorFilled && !region.kvCells)) {
+    // Template rows: numbered down the sheet with a formula or two but nothing typed in. A row
+    // with a real (text) id and one value is data, however sparse.
+    const idValue = record.values[def.idField];
+    const numberedOnly = idValue === undefined || /^\d+$/.test(`${idValue}`);
+    if (content === 0 || (content <= 1 && !anchorFilled && numberedOnly && !region.kvCells)) {
       templateRows++;
       continue;
     }
@@ -196,7 +200,7 @@ export function buildTableRecords(
       file: sink.file,
       sheet: sink.sheet,
       entity: sink.entity,
-      message: `${sink.file}, sheet "${sink.sheet}": ${templateRows} row(s) with no ${[...anchors].join("/") || "content"} and at most one other value (pre-filled template rows) were left out.`,
+      message: `${sink.file}, sheet "${sink.sheet}": ${templateRows} row(s) with no ${[...anchors].join("/") || "content"} and at most one other value and no id of their own (pre-filled template rows) were left out.`,
     });
   }
 }

@@ -1,7 +1,8 @@
 import type { CellRange, CellValue, Grid } from "../workbook/grid";
 import { gridCellAddress } from "../workbook/grid";
 import { isBlankCell } from "./coercion";
-import { parseMonthHeader, parseTextDate } from "./date-parsing";
+import { dateFromIso, isoFromExcelSerial } from "../domain/dates";
+import { isDateFormat, parseMonthHeader, parseTextDate, SERIAL_MAX, SERIAL_MIN } from "./date-parsing";
 import { isKnownHeader } from "./alias-index";
 import { headerText, normaliseHeader } from "./header-text";
 import { detectKeyValue } from "./key-value-form";
@@ -50,6 +51,26 @@ const TOTALS = /^(?:grand\s+|sub\s*-?\s*)?totals?\b|^sum$|^gesamt/i;
 export function cellAt(grid: Grid, r: number, c: number): CellValue {
   const row = grid.values[r];
   return row && c < row.length ? (row[c] ?? null) : null;
+}
+
+const dateFormatCache = new Map<string, boolean>();
+
+/**
+ * A data cell as the ingest reads it: a number in a date-formatted cell (the Office adapter hands
+ * dates over as serials) becomes the Date it shows, so every field type sees a date.
+ */
+export function dataCell(grid: Grid, r: number, c: number): CellValue {
+  const v = cellAt(grid, r, c);
+  if (typeof v !== "number" || !grid.numberFormats) return v;
+  const fmt = grid.numberFormats[r]?.[c];
+  if (!fmt) return v;
+  let isDate = dateFormatCache.get(fmt);
+  if (isDate === undefined) {
+    isDate = isDateFormat(fmt);
+    dateFormatCache.set(fmt, isDate);
+  }
+  if (!isDate || v < SERIAL_MIN || v > SERIAL_MAX) return v;
+  return dateFromIso(isoFromExcelSerial(v, grid.date1904));
 }
 
 /** Short text that is not a number or a date: what header labels look like. */

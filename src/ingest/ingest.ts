@@ -80,13 +80,16 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
         confidence: cls.confidence,
         layout: cls.layout,
         headerRow: grid.origin.row + region.headerRow,
-        firstCol: columnLetters(grid.origin.col + (region.kvCells ? 0 : (region.columns[0]?.index ?? 0))),
+        firstCol: region.kvCells
+          ? (region.columns[0]?.cell.replace(/\d+$/, "") ?? null)
+          : columnLetters(grid.origin.col + (region.columns[0]?.index ?? 0)),
         rows: sink.records.length,
         headerSignature: signature,
         columns,
         notes,
       });
       // Loops, not push(...list): a spread of 100,000 items overflows the call stack.
+      for (const note of notes) problems.push(noteProblem(grid, note, cls.entity));
       for (const p of sink.problems) problems.push(p);
       for (const d of sink.derived) derivedIds.push(d);
       batches.push({ file: grid.file, sheet: grid.sheet, entity: cls.entity, records: sink.records });
@@ -112,6 +115,18 @@ function skippedReport(grid: Grid, region: DetectedRegion | null, reason: string
     columns: [],
     skipped: reason,
     notes: [],
+  };
+}
+
+/** A decision the user should see (ambiguous dates read day-first, units, default measure). */
+function noteProblem(grid: Grid, note: string, entity: IngestProblem["entity"]): IngestProblem {
+  return {
+    severity: "info",
+    kind: "mapping",
+    file: grid.file,
+    sheet: grid.sheet,
+    entity,
+    message: `${grid.file}, sheet "${grid.sheet}": ${note}`,
   };
 }
 

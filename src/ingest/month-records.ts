@@ -12,7 +12,7 @@ import {
   type CoerceProblem,
 } from "./coercion";
 import type { CellValue } from "../workbook/grid";
-import { cellAt, type DetectedRegion } from "./header-detection";
+import { cellAt, dataCell, type DetectedRegion } from "./header-detection";
 import {
   contextText,
   findMeasureColumn,
@@ -73,7 +73,7 @@ function baseRecord(sink: RecordSink, grid: Grid, r: number, base: PreparedColum
   const record: RegisterRecord = { id: "", values: {}, extras: {}, provenance: {} };
   const problems: { cell: string; raw: CellValue; field: string; problem: CoerceProblem }[] = [];
   for (const col of base) {
-    const raw = cellAt(grid, r, col.column.index);
+    const raw = dataCell(grid, r, col.column.index);
     if (isBlankCell(raw)) continue;
     const cell = gridCellAddress(grid, r, col.column.index);
     const out = col.coerce!(raw);
@@ -164,7 +164,7 @@ function buildAllocations(
     const { record: template, problems } = baseRecord(sink, grid, r, base);
     if (!template.values.ProjectId) continue;
     for (const e of extras) {
-      const raw = cellAt(grid, r, e.column.index);
+      const raw = dataCell(grid, r, e.column.index);
       if (isBlankCell(raw)) continue;
       template.extras[e.extraKey] = extraValue(raw);
       template.provenance[e.extraKey] = {

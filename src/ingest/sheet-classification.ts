@@ -79,7 +79,10 @@ export function classifyRegion(
   override?: EntityName,
   saved?: SavedMapping,
 ): Classification {
-  const months = findMonthColumns(grid, region) ?? undefined;
+  // Month columns are unpivoted only into entities that have a month (an override to another
+  // entity reads the grid as a plain table, months kept as extras).
+  const found = findMonthColumns(grid, region) ?? undefined;
+  const months = found && (!override || override === "Allocations" || override === "Financials") ? found : undefined;
   const layout: Layout = region.kind === "keyValue" ? "keyValue" : months ? "monthsAcross" : "table";
   const inputs = months
     ? columnInputs(grid, region, new Set(months.others.map((c) => region.columns.indexOf(c))))

@@ -178,6 +178,27 @@ describe("header detection", () => {
     ]);
   });
 
+  it("reads serials in date-formatted cells (as the Office adapter hands them over) as dates, in fields and extras", () => {
+    const grid = sheet(
+      "book.xlsx",
+      "P",
+      [
+        ["Project Name", "End date", "Approved on", "Budget"],
+        ["Apollo", 45693, 45658, 45000],
+      ],
+      {
+        numberFormats: [
+          [null, null, null, null],
+          [null, "dd/mm/yyyy", "d-mmm-yy", '"£"#,##0'],
+        ],
+      },
+    );
+    const [p] = ingestGrids([grid]).register.entities.Projects;
+    expect(p.values).toMatchObject({ ForecastFinish: "2025-02-05", Budget: 45000 });
+    expect(p.extras["Approved on"]).toBe("2025-01-01");
+    expect(p.provenance.ForecastFinish.raw).toBe("2025-02-05");
+  });
+
   it("says why a sheet with no header row is skipped", () => {
     const res = ingestGrids([
       sheet("x.xlsx", "Chart data", [

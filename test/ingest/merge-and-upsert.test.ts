@@ -120,6 +120,49 @@ describe("problems", () => {
   });
 });
 
+describe("template rows", () => {
+  it("leaves out rows numbered down the sheet with at most one other value, but keeps a sparse row with a real id", () => {
+    const res = ingestGrids([
+      sheet("r.xlsx", "R", [
+        ["Risk ID", "Title", "Owner", "Importance"],
+        ["R-1", "Late supplier", "Ann", "High"],
+        [2, null, null, "Low"],
+        ["R-3", null, "Bo", null],
+      ]),
+    ]);
+    expect(res.register.entities.Risks.map((r) => r.id)).toEqual(["R-1", "R-3"]);
+    expect(res.problems.find((p) => p.kind === "skipped-row")?.message).toMatch(/r\.xlsx, sheet "R": 1 row\(s\)/);
+  });
+});
+
+describe("column notes", () => {
+  it("reports how ambiguous dates were read, as an info problem naming file and sheet", () => {
+    const res = ingestGrids([
+      sheet("d.csv", "d", [
+        ["Project Name", "End date"],
+        ["Apollo", "05/02/25"],
+        ["Borealis", "03/04/25"],
+      ]),
+    ]);
+    expect(res.register.entities.Projects.map((p) => p.values.ForecastFinish)).toEqual(["2025-02-05", "2025-04-03"]);
+    const note = res.problems.find((p) => p.kind === "mapping")!;
+    expect(note.severity).toBe("info");
+    expect(note.message).toMatch(
+      /d\.csv, sheet "d": End date \(ForecastFinish\): 2 date\(s\) such as 05\/02\/25 could be read either way; read day-first/,
+    );
+    const mdy = ingestGrids(
+      [
+        sheet("d.csv", "d", [
+          ["Project Name", "End date"],
+          ["Apollo", "05/02/25"],
+        ]),
+      ],
+      { dateOrder: "mdy" },
+    );
+    expect(mdy.register.entities.Projects[0].values.ForecastFinish).toBe("2025-05-02");
+  });
+});
+
 describe("saved mappings", () => {
   it("applies a saved mapping keyed by the header signature, whatever the file is called", () => {
     const headers = ["Ref", "Initiative", "Executive"];

@@ -111,7 +111,13 @@ describe("key/value forms", () => {
       ["Key issues:", "Supplier late", null, null, null],
     ]);
     const res = ingestGrids([grid]);
-    expect(res.sources[0]).toMatchObject({ entity: "Projects", layout: "keyValue", rows: 1 });
+    expect(res.sources[0]).toMatchObject({
+      entity: "Projects",
+      layout: "keyValue",
+      rows: 1,
+      headerRow: 3,
+      firstCol: "A",
+    });
     const [p] = res.register.entities.Projects;
     expect(p.id).toBe("P-001");
     expect(p.values).toMatchObject({
@@ -196,6 +202,17 @@ describe("months across columns", () => {
     const ids = res.register.entities.Allocations.map((a) => a.id);
     expect(new Set(ids).size).toBe(4);
     expect(res.derivedIds).toHaveLength(4);
+  });
+
+  it("reads a month grid overridden to another entity as a plain table, months kept as extras", () => {
+    const grid = sheet("p.xlsx", "P", [
+      ["Project", "Jan 2025", "Feb 2025", "Mar 2025"],
+      ["Apollo", 1, 2, 3],
+    ]);
+    const res = ingestGrids([grid], { entityOverrides: { "p.xlsx|P": "Projects" } });
+    expect(res.sources[0].layout).toBe("table");
+    expect(res.register.entities.Projects[0].values.Name).toBe("Apollo");
+    expect(res.register.entities.Projects[0].extras).toEqual({ "Jan 2025": 1, "Feb 2025": 2, "Mar 2025": 3 });
   });
 
   it("skips a month grid with no project column, saying why", () => {
