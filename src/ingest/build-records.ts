@@ -11,7 +11,7 @@ import {
   type CoercionSettings,
   type CoerceProblem,
 } from "./coercion";
-import { cellAt, dataCell, type DetectedColumn, type DetectedRegion } from "./header-detection";
+import { dataCell, type DetectedColumn, type DetectedRegion } from "./header-detection";
 import type { MappingResult } from "./header-mapping";
 import type { DerivedIdNote, IngestProblem } from "./types";
 
