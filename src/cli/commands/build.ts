@@ -1,0 +1,135 @@
+import type { Command } from "commander";
+import * as path from "path";
+import { promises as fs } from "fs";
+import { buildRegisterFromFiles } from "../../pipeline/build-register";
+import type { BuildOutcome } from "../../pipeline/build-register";
+import { gatherInputs, loadFile, writeFileAtomic } from "../input-files";
+import { EXIT, Reporter, UsageError, printResult } from "../reporter";
+
+export function buildJson(outcome: BuildOutcome, missing: { path: string; message: string }[]) {
+  return {
+    inputs: [
+      ...missing.map((m) => ({
+        file: m.path,
+        status: "failed" as const,
+        sheets: [],
+        problems: [{ severity: "error", message: m.message }],
+      })),
+      ...outcome.inputs,
+    ],
+    register: outcome.register,
+    ...(outcome.changes ? { changes: outcome.changes } : {}),
+    warnings: outcome.warnings,
+  };
+}
+
+export function buildText(outcome: BuildOutcome, missing: { path: string; message: string }[], output: string): string {
+  const lines: string[] = [];
+  for (const m of missing) lines.push(`✗ ${m.message}`);
+  for (const i of outcome.inputs) {
+    const mark = i.status === "read" ? "✓" : i.status === "partial" ? "~" : "✗";
+    const sheets = i.sheets
+      .map((s) => `${s.sheet} → ${s.entity ?? "skipped"}${s.entity ? ` (${s.rows})` : ""}`)
+      .join("; ");
+    lines.push(`${mark} ${i.file}: ${sheets || "nothing read"}`);
+    const errors = i.problems.filter((p) => p.severity === "error");
+    for (const p of errors.slice(0, 5)) lines.push(`    ${p.message}`);
+    if (errors.length > 5) lines.push(`    … and ${errors.length - 5} more (see the Mapping sheet)`);
+    const warnings = i.problems.length - errors.length;
+    if (warnings > 0) lines.push(`    ${warnings} value(s) kept as text or noted: see the Mapping sheet`);
+  }
+  const counts = Object.entries(outcome.register)
+    .filter(([, n]) => n > 0)
+    .map(([e, n]) => `${n} ${e}`)
+    .join(", ");
+  lines.push(`Register: ${counts || "empty"} → ${output}`);
+  if (outcome.changes) {
+    const c = outcome.changes;
+    lines.push(
+      `Changes: ${c.added.length} added, ${c.updated.length} updated, ${c.conflicts.length} hand edits kept, ${c.kept.length} not in the new files (kept)`,
+    );
+  }
+  return lines.join("\n");
+}
+
+export function registerBuildCommand(program: Command): void {
+  program
+    .command("build")
+    .description("Read trackers, status workbooks and CSVs and write the canonical PMO register")
+    .argument("<inputs...>", "files (.xlsx, .csv) or folders to read")
+    .requiredOption("-o, --output <file>", "register workbook to write (.xlsx)")
+    .option("--into <existing>", "merge into an existing register, keeping analysts' edits (upsert by id)")
+    .option(
+      "--date-order <order>",
+      "how to read ambiguous text dates: dmy or mdy (default: from each column, else dmy)",
+    )
+    .option("--mapping <file>", "saved header mappings (JSON: { <header signature>: { <header>: <field|null> } })")
+    .option("--json", "print one JSON document")
+    .option("-q, --quiet", "no progress on stderr")
+    .action(
+      async (
+        inputs: string[],
+        opts: { output: string; into?: string; dateOrder?: string; mapping?: string; json?: boolean; quiet?: boolean },
+      ) => {
+        const reporter = new Reporter(opts.quiet);
+        if (opts.dateOrder && opts.dateOrder !== "dmy" && opts.dateOrder !== "mdy") {
+          throw new UsageError(`--date-order must be dmy or mdy, not "${opts.dateOrder}".`);
+        }
+        if (!/\.xlsx$/i.test(opts.output))
+          throw new UsageError(`--output must name an .xlsx file (got "${opts.output}").`);
+        let mappings: Record<string, Record<string, string | null>> | undefined;
+        if (opts.mapping) {
+          try {
+            mappings = JSON.parse(await fs.readFile(opts.mapping, "utf8"));
+          } catch (err) {
+            throw new UsageError(
+              `${opts.mapping}: could not read the mapping file (${(err as Error).message}). It must be JSON.`,
+            );
+          }
+        }
+        const { files, missing } = await gatherInputs(inputs, [opts.output]);
+        const loaded = [];
+        for (const f of files) loaded.push(await loadFile(f));
+        const into = opts.into ? await loadFile(opts.into).catch(() => null) : undefined;
+        if (opts.into && !into) throw new UsageError(`${opts.into}: no such register file.`);
+        if (loaded.length === 0) {
+          for (const m of missing) reporter.warn(m.message);
+          process.exitCode = EXIT.nothing;
+          printResult(
+            !!opts.json,
+            {
+              inputs: missing.map((m) => ({
+                file: m.path,
+                status: "failed",
+                sheets: [],
+                problems: [{ severity: "error", message: m.message }],
+              })),
+              register: {},
+            },
+            () => "Nothing was read; no register written.",
+          );
+          return;
+        }
+        const { outcome, bytes } = await buildRegisterFromFiles(loaded, {
+          progress: reporter.progress,
+          dateOrder: opts.dateOrder as "dmy" | "mdy" | undefined,
+          mappings,
+          into: into ?? undefined,
+        });
+        reporter.stop();
+        const anyRead = outcome.inputs.some((i) => i.status !== "failed");
+        if (!anyRead) {
+          process.exitCode = EXIT.nothing;
+          printResult(!!opts.json, buildJson(outcome, missing), () => buildText(outcome, missing, "(not written)"));
+          return;
+        }
+        await writeFileAtomic(opts.output, bytes);
+        for (const w of outcome.warnings) reporter.warn(w);
+        if (missing.length > 0 || outcome.inputs.some((i) => i.status !== "read"))
+          process.exitCode = EXIT.findingsOrPartial;
+        printResult(!!opts.json, buildJson(outcome, missing), () =>
+          buildText(outcome, missing, path.resolve(opts.output)),
+        );
+      },
+    );
+}

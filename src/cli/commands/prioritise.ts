@@ -1,0 +1,134 @@
+import type { Command } from "commander";
+import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
+import { runPrioritisation } from "../../pipeline/prioritise-use-case";
+import { parseNumberFlag } from "../options";
+import { openRegisterFile, writeOutputWorkbook } from "../register-file";
+import { EXIT, Reporter, UsageError, printResult } from "../reporter";
+
+interface PrioritiseFlags {
+  method: string;
+  select?: boolean;
+  objective: string;
+  budget?: string;
+  overAllocation?: string;
+  timeLimit?: string;
+  output?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function registerPrioritiseCommand(program: Command): void {
+  program
+    .command("prioritise")
+    .alias("prioritize")
+    .description(
+      "Rank projects (weighted scoring, AHP or WSJF) and optionally select the best portfolio exactly (HiGHS MILP)",
+    )
+    .argument("<register>", "register workbook (.xlsx) written by pmo build")
+    .option("--method <method>", "weighted | ahp | wsjf", "weighted")
+    .option("--select", "choose the portfolio that maximises the objective under budget, capacity and dependencies")
+    .option("--objective <column>", "score, or a numeric Projects column such as FinancialValue", "score")
+    .option("--budget <amount>", "total budget (default: the programmes' budget envelopes, else none)")
+    .option("--over-allocation <pct>", "allowed capacity over-allocation in percent (default from PMO Settings, 0)")
+    .option("--time-limit <seconds>", "solver time limit per solve (default from PMO Settings)")
+    .option("-o, --output <file>", "write a new workbook: the register plus Prioritisation (and Selection) sheets")
+    .option("--json", "print one JSON document")
+    .option("-q, --quiet", "no progress on stderr")
+    .action(async (file: string, opts: PrioritiseFlags) => {
+      if (!["weighted", "ahp", "wsjf"].includes(opts.method))
+        throw new UsageError(`--method must be weighted, ahp or wsjf, not "${opts.method}".`);
+      const budget = parseNumberFlag("--budget", opts.budget, (n) => n >= 0, "a budget of zero or more");
+      const over = parseNumberFlag(
+        "--over-allocation",
+        opts.overAllocation,
+        (n) => n >= 0 && n <= 500,
+        "a percentage from 0 to 500",
+      );
+      const timeLimit = parseNumberFlag("--time-limit", opts.timeLimit, (n) => n > 0, "a positive number of seconds");
+      const reporter = new Reporter(opts.quiet);
+      const { workbook, register } = await openRegisterFile(file, reporter);
+      const run = await runPrioritisation(register.register, register.settings, {
+        method: opts.method as PrioritisationMethod,
+        select: opts.select,
+        objective: opts.objective,
+        budget,
+        overAllocation: over === undefined ? undefined : over / 100,
+        timeLimitSeconds: timeLimit,
+        solver: {
+          onProgress: (p) =>
+            reporter.progress({ stage: `Selection: ${p.phase}`, done: p.done, total: p.total, message: p.message }),
+        },
+      });
+      reporter.stop();
+      for (const n of run.notes) reporter.note(`note: ${n}`);
+      for (const p of run.ranking.problems) reporter.warn(p.message);
+      if (opts.output) await writeOutputWorkbook(workbook, register, run.sheets, opts.output, file, reporter);
+      const s = run.selection;
+      if (s?.status === "infeasible") process.exitCode = EXIT.findingsOrPartial;
+      const selectionJson = s
+        ? {
+            status: s.status,
+            objective: s.objective,
+            cost: s.cost,
+            budget: s.budget,
+            selected: s.selected,
+            binding: s.binding,
+            frontier: s.frontier,
+            hire: s.hire,
+            ...(s.conflicts ? { conflicts: s.conflicts } : {}),
+            gap: s.gap,
+            solveSeconds: s.solveSeconds,
+            notes: s.notes,
+            problems: s.problems,
+          }
+        : undefined;
+      printResult(
+        !!opts.json,
+        {
+          method: run.method,
+          ...(run.ahp
+            ? {
+                ahp: {
+                  weights: run.ahp.weights,
+                  lambdaMax: run.ahp.lambdaMax,
+                  ci: run.ahp.ci,
+                  cr: run.ahp.cr,
+                  consistent: run.ahp.consistent,
+                },
+              }
+            : {}),
+          ranking: run.ranking.ranking.map((r) => ({
+            id: r.id,
+            score: r.score,
+            rank: r.rank,
+            rankRange: r.rankRange,
+            breakdown: r.breakdown,
+          })),
+          problems: run.ranking.problems,
+          notes: run.notes,
+          ...(selectionJson
+            ? { selection: selectionJson, status: s!.status, objective: s!.objective, selected: s!.selected }
+            : {}),
+        },
+        () => {
+          const lines = [`Ranking (${run.method}):`];
+          for (const r of run.ranking.ranking.slice(0, 25)) {
+            lines.push(
+              `${String(r.rank).padStart(4)}. ${r.id.padEnd(12)} ${r.score.toFixed(1).padStart(6)}  (rank range ${r.rankRange[0]}–${r.rankRange[1]})`,
+            );
+          }
+          if (run.ranking.ranking.length > 25)
+            lines.push(`… ${run.ranking.ranking.length - 25} more (use --json or -o)`);
+          if (s) {
+            lines.push(
+              `Selection: ${s.status}; ${s.selected.length} projects, ${s.objectiveName} ${s.objective.toFixed(2)}, cost ${s.cost.toLocaleString("en-GB")}${s.budget !== null ? ` of ${s.budget.toLocaleString("en-GB")}` : ""}.`,
+            );
+            if (s.binding.length) lines.push(`Binding: ${s.binding.map((b) => b.constraint).join(", ")}`);
+            if (s.conflicts) lines.push(`Conflicting choices: ${JSON.stringify(s.conflicts)}`);
+            for (const h of s.hire) lines.push(`One more ${h.role} FTE would add ${h.gain.toFixed(2)}`);
+          }
+          return lines.join("\n");
+        },
+      );
+    });
+}

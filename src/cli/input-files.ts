@@ -1,0 +1,80 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+
+/** A file the CLI read from disk, by the name a user will recognise in messages. */
+export interface LoadedFile {
+  name: string;
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface MissingInput {
+  path: string;
+  message: string;
+}
+
+const SPREADSHEET = /\.(xlsx|xlsm|csv|tsv|txt|xls)$/i;
+
+/**
+ * Expands files and folders (one level of folders, recursively) into spreadsheet files, sorted so
+ * runs are repeatable. Office's lock files (~$Book.xlsx) and the CLI's own outputs are passed over.
+ */
+export async function gatherInputs(
+  args: string[],
+  exclude: string[] = [],
+): Promise<{ files: string[]; missing: MissingInput[] }> {
+  const files: string[] = [];
+  const missing: MissingInput[] = [];
+  const excluded = new Set(exclude.map((e) => path.resolve(e)));
+  for (const arg of args) {
+    let stat;
+    try {
+      stat = await fs.stat(arg);
+    } catch {
+      missing.push({ path: arg, message: `${arg}: no such file or folder. Check the path and try again.` });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const found = await walk(arg);
+      const usable = found.filter(
+        (f) => SPREADSHEET.test(f) && !path.basename(f).startsWith("~$") && !excluded.has(path.resolve(f)),
+      );
+      if (usable.length === 0) missing.push({ path: arg, message: `${arg}: the folder holds no .xlsx or .csv files.` });
+      files.push(...usable.sort());
+    } else {
+      files.push(arg);
+    }
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(p)));
+    else if (entry.isFile()) out.push(p);
+  }
+  return out;
+}
+
+export async function loadFile(p: string): Promise<LoadedFile> {
+  const buf = await fs.readFile(p);
+  return { name: path.basename(p), path: p, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+}
+
+/**
+ * Writes a file so that nothing half-written is left behind: write a temporary file beside it,
+ * then rename over the target in one step.
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
+  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+}

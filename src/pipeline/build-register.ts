@@ -1,0 +1,207 @@
+import type { FieldValue, Register } from "../domain/register";
+import { countRecords } from "../domain/register";
+import type { EntityName } from "../domain/schema";
+import type { Settings } from "../domain/settings";
+import type { IngestResult } from "../ingest/ingest";
+import { ingestGrids, upsertRegister } from "../ingest/ingest";
+import { readRegisterGrids, provenanceKey } from "../ingest/read-register";
+import type { Grid, ReadResult } from "../workbook/grid";
+import type { ProgressFn, WorkbookPort } from "../workbook/port";
+import { readWorkbookBytes } from "../workbook/xlsx/read-workbook-bytes";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { importedText } from "../report/provenance-sheet";
+import { checkCancelled } from "./cancellation";
+import { loadSettings, isOwnedSheet } from "./settings-io";
+import type { ChangeList } from "./register-workbook";
+import { registerWorkbookSpec, toMappingReport } from "./register-workbook";
+
+/** One file handed to the pipeline: its name (for messages) and its bytes. */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface BuildOptions {
+  progress?: ProgressFn;
+  signal?: AbortSignal;
+  dateOrder?: "dmy" | "mdy";
+  /** Saved header mappings from a JSON file (CLI `--mapping`), merged over the settings sheet's. */
+  mappings?: Record<string, Record<string, string | null>>;
+  /** ISO timestamp shown on generated sheets; the run's time by default. */
+  generatedAt?: string;
+}
+
+export interface InputReport {
+  file: string;
+  status: "read" | "partial" | "failed";
+  sheets: { sheet: string; entity: string | null; rows: number }[];
+  problems: { severity: string; message: string; sheet?: string; cell?: string }[];
+}
+
+export interface BuildOutcome {
+  inputs: InputReport[];
+  register: Record<EntityName, number>;
+  changes?: ChangeList;
+  warnings: string[];
+  /** The register itself, for callers that go on to analyse it. */
+  model: Register;
+}
+
+function inputReport(read: ReadResult, ingest: IngestResult): InputReport {
+  const sources = ingest.sources.filter((s) => s.file === read.file);
+  const problems = [
+    ...read.problems.map((p) => ({ severity: p.severity, message: p.message, sheet: p.sheet, cell: p.cell })),
+    ...ingest.problems
+      .filter((p) => p.file === read.file)
+      .map((p) => ({ severity: p.severity, message: p.message, sheet: p.sheet, cell: p.cell })),
+  ];
+  const failed = read.grids.length === 0 && read.problems.some((p) => p.severity === "error");
+  const anyEntity = sources.some((s) => s.entity !== null);
+  const status = failed
+    ? "failed"
+    : !anyEntity || read.problems.some((p) => p.severity === "error")
+      ? "partial"
+      : "read";
+  if (!failed && !anyEntity && sources.length + read.skipped.length > 0) {
+    problems.push({
+      severity: "error",
+      message: `${read.file}: no sheet looked like a register table (no recognisable header row). Check that the file has a header row with names such as "Project", "Start", "Budget".`,
+      sheet: undefined,
+      cell: undefined,
+    });
+  }
+  return {
+    file: read.file,
+    status: !failed && !anyEntity ? "failed" : status,
+    sheets: sources.map((s) => ({ sheet: s.sheet, entity: s.entity, rows: s.rows })),
+    problems,
+  };
+}
+
+async function readAll(files: InputFile[], progress?: ProgressFn, signal?: AbortSignal): Promise<ReadResult[]> {
+  const reads: ReadResult[] = [];
+  for (const [i, f] of files.entries()) {
+    checkCancelled(signal);
+    progress?.({ stage: "Reading files", done: i, total: files.length, message: f.name });
+    reads.push(await readWorkbookBytes(f.bytes, f.name));
+  }
+  progress?.({ stage: "Reading files", done: files.length, total: files.length });
+  return reads;
+}
+
+function ingestAll(grids: Grid[], settings: Settings, options: BuildOptions): IngestResult {
+  return ingestGrids(grids, {
+    dateOrder: options.dateOrder ?? settings.general.dateOrder,
+    moneyUnit: settings.general.moneyUnit,
+    savedMappings: {
+      ...(settings.mappings as Record<string, Record<string, string | null>>),
+      ...(options.mappings ?? {}),
+    },
+  });
+}
+
+/**
+ * Merges the import into what the register already holds: hand edits are kept (and the incoming
+ * value listed as a conflict), untouched fields take the new value, new records are added, and
+ * records absent from the new files are kept and listed.
+ */
+function mergeIntoExisting(
+  existingGrids: Grid[],
+  incoming: Register,
+): { register: Register; changes: ChangeList } | null {
+  const existing = readRegisterGrids(existingGrids);
+  if (existing.found.length === 0) return null;
+  const current = new Map<string, FieldValue>();
+  for (const entity of existing.found) {
+    for (const r of existing.register.entities[entity]) {
+      for (const [field, v] of Object.entries({ ...r.extras, ...r.values }))
+        current.set(provenanceKey(entity, r.id, field), v);
+    }
+  }
+  // The provenance sheet keeps imported values as text; a cell still showing that text is untouched.
+  const result = upsertRegister(existing.register, incoming, (entity, id, field) => {
+    const key = provenanceKey(entity, id, field);
+    if (!existing.asImported.has(key)) return undefined;
+    const imported = existing.asImported.get(key) ?? null;
+    const now = current.get(key);
+    return now !== undefined && importedText(now) === imported ? now : imported;
+  });
+  return { register: result.register, changes: result.changes };
+}
+
+/** File mode and the CLI: read the files, build the register, return the register workbook's bytes. */
+export async function buildRegisterFromFiles(
+  files: InputFile[],
+  options: BuildOptions & { into?: InputFile } = {},
+): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
+  const { progress, signal } = options;
+  const reads = await readAll(files, progress, signal);
+  let target: XlsxWorkbook;
+  let existingGrids: Grid[] = [];
+  if (options.into) {
+    target = await XlsxWorkbook.open(options.into.bytes, options.into.name);
+    existingGrids = (await target.read()).grids;
+  } else {
+    target = XlsxWorkbook.create("register.xlsx");
+  }
+  const loaded = loadSettings(existingGrids);
+  checkCancelled(signal);
+  progress?.({ stage: "Mapping columns", done: 0, total: 1 });
+  const ingest = ingestAll(
+    reads.flatMap((r) => r.grids),
+    loaded.settings,
+    options,
+  );
+  const merged = options.into ? mergeIntoExisting(existingGrids, ingest.register) : null;
+  const register = merged?.register ?? ingest.register;
+  progress?.({ stage: "Mapping columns", done: 1, total: 1 });
+  checkCancelled(signal);
+  const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), loaded.settings, {
+    existingSheets: existingGrids.map((g) => g.sheet),
+    generatedAt: options.generatedAt ?? new Date().toISOString(),
+  });
+  progress?.({ stage: "Writing register", done: 0, total: spec.spec.sheets.length });
+  await target.write(spec.spec, { progress, signal });
+  const bytes = await target.toBytes();
+  progress?.({ stage: "Writing register", done: spec.spec.sheets.length, total: spec.spec.sheets.length });
+  return {
+    bytes,
+    outcome: {
+      inputs: reads.map((r) => inputReport(r, ingest)),
+      register: countRecords(register),
+      changes: merged?.changes,
+      warnings: [...loaded.notes, ...spec.warnings],
+      model: register,
+    },
+  };
+}
+
+/**
+ * Inside Excel: the open workbook's own sheets (those the add-in does not own) are the sources;
+ * the register is written into owned sheets of the same workbook.
+ */
+export async function buildRegisterInWorkbook(port: WorkbookPort, options: BuildOptions = {}): Promise<BuildOutcome> {
+  const { progress, signal } = options;
+  progress?.({ stage: "Reading workbook", done: 0, total: 1 });
+  const read = await port.read({ progress, signal });
+  const loaded = loadSettings(read.grids);
+  const sources = read.grids.filter((g) => !isOwnedSheet(g.sheet, loaded.settings));
+  const owned = read.grids.filter((g) => isOwnedSheet(g.sheet, loaded.settings));
+  checkCancelled(signal);
+  const ingest = ingestAll(sources, loaded.settings, options);
+  const merged = mergeIntoExisting(owned, ingest.register);
+  const register = merged?.register ?? ingest.register;
+  const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), loaded.settings, {
+    existingSheets: read.grids.map((g) => g.sheet),
+    generatedAt: options.generatedAt ?? new Date().toISOString(),
+  });
+  checkCancelled(signal);
+  await port.write(spec.spec, { progress, signal });
+  return {
+    inputs: [inputReport({ ...read, grids: sources }, ingest)],
+    register: countRecords(register),
+    changes: merged?.changes,
+    warnings: [...loaded.notes, ...spec.warnings],
+    model: register,
+  };
+}

@@ -1,0 +1,233 @@
+import { planCapacity } from "../analysis/capacity/capacity-plan";
+import { ahpWeights } from "../analysis/prioritise/ahp";
+import type { AhpResult } from "../analysis/prioritise/ahp";
+import { scoreProjects } from "../analysis/prioritise/scoring";
+import type {
+  SelectionDependency,
+  SelectionInput,
+  SelectionOptions,
+  SelectionProject,
+  SelectionResult,
+} from "../analysis/prioritise/selection-types";
+import type { Criterion, RankingResult } from "../analysis/prioritise/types";
+import { wsjf } from "../analysis/prioritise/wsjf";
+import type { Register } from "../domain/register";
+import { numberValue, textValue } from "../domain/register";
+import type { Settings } from "../domain/settings";
+import { prioritisationSheet, selectionSheet } from "../report/prioritisation-sheets";
+import type { SheetSpec } from "../workbook/spec";
+
+export type PrioritisationMethod = "weighted" | "ahp" | "wsjf";
+
+export interface PrioritiseRun {
+  method: PrioritisationMethod;
+  criteria: Criterion[];
+  ranking: RankingResult;
+  ahp?: AhpResult;
+  selection?: SelectionResult;
+  sheets: SheetSpec[];
+  notes: string[];
+}
+
+/** The settings sheet's criteria in the prioritisation module's terms. */
+export function criteriaFromSettings(settings: Settings): Criterion[] {
+  return settings.criteria.map((c) => ({
+    name: c.name,
+    column: c.source,
+    weight: c.weight,
+    direction: c.direction,
+    ...(c.min !== null ? { min: c.min } : {}),
+    ...(c.max !== null ? { max: c.max } : {}),
+  }));
+}
+
+/**
+ * Weights from the AHP pairwise matrix on the settings sheet (its criteria matched by name); a
+ * criterion the matrix does not name keeps no weight, and that is said.
+ */
+function ahpCriteria(
+  settings: Settings,
+  criteria: Criterion[],
+  notes: string[],
+): { criteria: Criterion[]; ahp?: AhpResult } {
+  const m = settings.ahp;
+  if (!m) {
+    notes.push("PMO Settings has no AHP pairwise matrix; the weighted-scoring weights were used.");
+    return { criteria };
+  }
+  const ahp = ahpWeights(m.matrix);
+  const weightOf = new Map(m.criteria.map((c, i) => [c.toLowerCase(), ahp.weights[i] ?? 0]));
+  for (const c of criteria)
+    if (!weightOf.has(c.name.toLowerCase()))
+      notes.push(`Criterion ${c.name} is not in the AHP matrix; it gets weight 0.`);
+  if (!ahp.consistent) {
+    const pair = ahp.mostInconsistentPair;
+    notes.push(
+      `The AHP judgements are inconsistent (CR ${ahp.cr.toFixed(3)} > 0.10)${pair ? `; revisit ${m.criteria[pair[0]]} vs ${m.criteria[pair[1]]} first` : ""}.`,
+    );
+  }
+  return { criteria: criteria.map((c) => ({ ...c, weight: weightOf.get(c.name.toLowerCase()) ?? 0 })), ahp };
+}
+
+export function rankProjects(
+  register: Register,
+  settings: Settings,
+  method: PrioritisationMethod,
+): Omit<PrioritiseRun, "sheets" | "selection"> {
+  const notes: string[] = [];
+  let criteria = criteriaFromSettings(settings);
+  let ahp: AhpResult | undefined;
+  if (method === "ahp") ({ criteria, ahp } = ahpCriteria(settings, criteria, notes));
+  const projects = register.entities.Projects;
+  const ranking = method === "wsjf" ? wsjf(projects) : scoreProjects(projects, criteria);
+  return { method, criteria: method === "wsjf" ? [] : criteria, ranking, ahp, notes: [...notes, ...ranking.notes] };
+}
+
+/** Financial-year label of a date, e.g. FY2026/27 for April 2026 with an April start. */
+export function financialYear(iso: string, startMonth: number): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const start = m >= startMonth ? y : y - 1;
+  return startMonth === 1 ? `FY${start}` : `FY${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+/**
+ * Composes the selection model's inputs from the register: each project's value (its score or a
+ * numeric column), its cost (Budget), capacity demand and supply from the capacity module, and the
+ * Requires / Excludes dependencies.
+ */
+export function selectionInput(
+  register: Register,
+  settings: Settings,
+  ranking: RankingResult,
+  options: { objective: string; budget?: number | null; overAllocation?: number },
+): { input: SelectionInput; problems: string[] } {
+  const problems: string[] = [];
+  const score = new Map(ranking.ranking.map((r) => [r.id, r.score]));
+  const byScore = options.objective === "score";
+  const projects: SelectionProject[] = register.entities.Projects.map((p) => {
+    let value: number | null = byScore ? (score.get(p.id) ?? 0) : null;
+    if (!byScore) {
+      const raw = p.values[options.objective] ?? p.extras[options.objective];
+      value = numberValue(raw ?? null);
+      if (value === null) {
+        if (raw !== null && raw !== undefined && raw !== "")
+          problems.push(`${p.id}: ${options.objective} is "${raw}", not a number; it counts as 0.`);
+        value = 0;
+      }
+    }
+    const selection = textValue(p.values.Selection);
+    return {
+      id: p.id,
+      cost: numberValue(p.values.Budget) ?? undefined,
+      selection: selection === "Forced in" || selection === "Forced out" || selection === "Auto" ? selection : null,
+      value: value ?? 0,
+      stage: textValue(p.values.Stage),
+    };
+  });
+  const hasColumn =
+    byScore || register.entities.Projects.some((p) => options.objective in p.values || options.objective in p.extras);
+  if (!hasColumn)
+    problems.push(
+      `No project has a column named ${options.objective}; choose score or a numeric column of the Projects table.`,
+    );
+  // Without --budget the programmes' funding envelopes are the budget; with neither there is none.
+  const envelopes = register.entities.Programmes.map((p) => numberValue(p.values.BudgetEnvelope)).filter(
+    (v): v is number => v !== null,
+  );
+  let budget = options.budget;
+  if (budget === undefined && envelopes.length > 0) {
+    budget = envelopes.reduce((a, b) => a + b, 0);
+    problems.push(
+      `Budget: the programmes' budget envelopes, ${budget.toLocaleString("en-GB")} in all (give --budget to use another).`,
+    );
+  }
+  const plan = planCapacity(register, { hoursPerDay: settings.general.hoursPerDay });
+  const supply = new Map<string, number[]>();
+  for (const [role, rc] of Object.entries(plan.roles))
+    if (rc.supply.some((s) => s > 0)) supply.set(role, [...rc.supply]);
+  // Work already in Delivery is committed: where it alone overloads a role, the limit is raised to
+  // its load (so no new project may add to that month) instead of making every selection infeasible.
+  const over = 1 + (options.overAllocation ?? settings.general.overAllocationPct);
+  const committed = projects.filter((p) => p.stage === "Delivery" && p.selection !== "Forced out").map((p) => p.id);
+  for (const [role, limit] of supply) {
+    const raised: string[] = [];
+    for (let m = 0; m < limit.length; m++) {
+      let load = 0;
+      for (const id of committed) load += plan.byProject.get(id)?.get(role)?.[m] ?? 0;
+      if (load > limit[m] * over + 1e-9) {
+        limit[m] = load / over;
+        raised.push(plan.months[m]);
+      }
+    }
+    if (raised.length > 0) {
+      problems.push(
+        `${role}: committed projects alone exceed capacity in ${raised.join(", ")}; those months' limits are raised to the committed load, so no new project adds to them.`,
+      );
+    }
+  }
+  const dependencies: SelectionDependency[] = [];
+  for (const d of register.entities.Dependencies) {
+    const type = textValue(d.values.Type);
+    const from = textValue(d.values.SuccessorId);
+    const to = textValue(d.values.PredecessorId);
+    if (!from || !to) continue;
+    // "B requires A" is written as predecessor A, successor B.
+    if (type === "Requires") dependencies.push({ kind: "requires", from, to });
+    if (type === "Excludes") dependencies.push({ kind: "excludes", from, to });
+  }
+  return {
+    problems,
+    input: {
+      projects,
+      budget: budget ?? null,
+      months: plan.months,
+      demand: plan.byProject,
+      supply,
+      overAllocation: options.overAllocation ?? settings.general.overAllocationPct,
+      dependencies,
+    },
+  };
+}
+
+export async function runPrioritisation(
+  register: Register,
+  settings: Settings,
+  options: {
+    method: PrioritisationMethod;
+    select?: boolean;
+    objective?: string;
+    budget?: number | null;
+    overAllocation?: number;
+    timeLimitSeconds?: number;
+    solver?: SelectionOptions;
+  },
+): Promise<PrioritiseRun> {
+  const ranked = rankProjects(register, settings, options.method);
+  const names = Object.fromEntries(register.entities.Projects.map((p) => [p.id, textValue(p.values.Name) ?? ""]));
+  const sheets: SheetSpec[] = [prioritisationSheet(ranked.ranking.ranking, options.method, ranked.criteria, { names })];
+  let selection: SelectionResult | undefined;
+  const notes = [...ranked.notes];
+  if (options.select) {
+    const { input, problems } = selectionInput(register, settings, ranked.ranking, {
+      objective: options.objective ?? "score",
+      budget: options.budget,
+      overAllocation: options.overAllocation,
+    });
+    notes.push(...problems);
+    const { selectPortfolio } = await import("../analysis/prioritise/selection");
+    selection = await selectPortfolio(input, {
+      timeLimitSeconds: options.timeLimitSeconds ?? settings.general.selectionTimeLimitSeconds,
+      mipGap: settings.general.selectionGap > 0 ? settings.general.selectionGap : undefined,
+      objectiveName: options.objective ?? "score",
+      ...options.solver,
+    });
+    sheets.push(
+      selectionSheet(
+        selection,
+        input.projects.map((p) => ({ id: p.id, name: names[p.id], value: p.value, cost: p.cost })),
+      ),
+    );
+  }
+  return { ...ranked, selection, sheets, notes };
+}

@@ -1,0 +1,25 @@
+import type { Register } from "../domain/register";
+import { generateEstate } from "../sample/estate";
+import { renderMessySources } from "../sample/messy-sources";
+import { encodeCsv, writeRawWorkbook } from "../workbook/xlsx/raw-writer";
+import type { InputFile } from "./build-register";
+
+/**
+ * The built-in sample: a seeded, realistic PMO estate written as the messy workbooks and CSVs
+ * real PMOs keep (titles above headers, odd names, text dates, months across columns…).
+ */
+export async function sampleInputFiles(
+  options: { seed?: number; projects?: number; programmes?: number; quirks?: "all" | "none" } = {},
+): Promise<{ files: InputFile[]; estate: Register }> {
+  const estate = generateEstate({
+    seed: options.seed ?? 1,
+    projects: options.projects,
+    programmes: options.programmes,
+  });
+  const sources = renderMessySources(estate, { seed: options.seed ?? 1, quirks: options.quirks ?? "all" });
+  const files: InputFile[] = [];
+  for (const s of sources) {
+    files.push({ name: s.file, bytes: s.kind === "csv" ? encodeCsv(s) : await writeRawWorkbook(s.sheets) });
+  }
+  return { files, estate };
+}
