@@ -26,11 +26,18 @@ export const num = (v: number | null | undefined): CellValue =>
 export const date = (v: IsoDate | null | undefined): CellValue => (v ? dateFromIso(v) : null);
 export const yesNo = (v: boolean | null | undefined): CellValue =>
   v === null || v === undefined ? null : v ? "Yes" : "No";
+/** Excel holds at most 32,767 characters in a cell; longer text is cut with a visible ellipsis. */
+export const MAX_CELL_TEXT = 32_767;
+export function cellText(text: string | null | undefined): CellValue {
+  if (text === null || text === undefined || text === "") return null;
+  return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+}
+
 export const notes = (reasons: Record<string, string | undefined>): CellValue => {
   const parts = Object.entries(reasons)
     .filter(([, r]) => r)
     .map(([k, r]) => `${k}: ${r}`);
-  return parts.length ? parts.join("; ") : null;
+  return cellText(parts.join("; "));
 };
 
 /** A table, or a one-line note saying why there is none (an Excel Table needs a row). */

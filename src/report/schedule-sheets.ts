@@ -1,7 +1,18 @@
 import type { AnalyseResult, ProjectAnalysis } from "../analysis/finance/analyse-register";
 import type { ItemSchedule } from "../analysis/schedule/critical-path";
 import type { ConditionalFormatSpec, SheetSpec, SpecValue } from "../workbook/spec";
-import { date, frozenUnder, heading, num, placedTable, SOURCE, TAB, tableOr, yesNo } from "./analysis-sheet-parts";
+import {
+  cellText,
+  date,
+  frozenUnder,
+  heading,
+  num,
+  placedTable,
+  SOURCE,
+  TAB,
+  tableOr,
+  yesNo,
+} from "./analysis-sheet-parts";
 import { stackBlocks, type UnplacedBlock } from "./layout";
 
 export { benefitsSheet } from "./benefits-sheet";
@@ -48,7 +59,7 @@ function scheduleRows(a: AnalyseResult, milestoneNames: Map<string, string | nul
     date(i.lateFinish),
     num(i.totalFloatDays),
     i.network === null ? null : yesNo(i.critical),
-    i.reason ?? null,
+    cellText(i.reason),
   ]);
 }
 
@@ -115,7 +126,7 @@ export function scheduleSheet(a: AnalyseResult): SheetSpec {
         date(n.finish),
         n.durationDays,
         n.members.length,
-        n.criticalPath.join(" → "),
+        cellText(n.criticalPath.join(" → ")),
       ]),
       "No network could be scheduled.",
     ),
@@ -126,7 +137,7 @@ export function scheduleSheet(a: AnalyseResult): SheetSpec {
         { header: "Cycle", type: "integer", width: 8 },
         { header: "Members", type: "longText", width: 60 },
       ],
-      a.cycles.map((c, i) => [i + 1, c.join(", ")]),
+      a.cycles.map((c, i) => [i + 1, cellText(c.join(", "))]),
       "None: every dependency chain has an end.",
     ),
     heading("Slipped milestones"),

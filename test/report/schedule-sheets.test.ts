@@ -176,3 +176,21 @@ describe("Schedule, Finance and Benefits Realisation sheets", () => {
     expect(benefitsSheet(empty).blocks[1]).toMatchObject({ kind: "text", lines: ["The register has no benefits."] });
   });
 });
+
+describe("very long text", () => {
+  it("names a long cycle by its first members and keeps every cell within Excel's 32,767 characters", () => {
+    const n = 5000;
+    const ids = Array.from({ length: n }, (_, i) => `PROJECT-WITH-A-LONG-ID-${i}`);
+    const big = registerOf({
+      Projects: ids.map((id) => ({ ProjectId: id, ForecastStart: "2025-01-01", ForecastFinish: "2025-02-01" })),
+      Dependencies: ids.map((id, i) => ({ PredecessorId: id, SuccessorId: ids[(i + 1) % n] })),
+    });
+    const a = analyseRegister(big);
+    expect(a.cycles[0]).toHaveLength(n);
+    expect(a.projects[0].reasons?.earlyStart).toMatch(/, … and 4990 more\)$/);
+    const s = scheduleSheet(a);
+    const members = column(table(s, "tblScheduleCycles"), "Members")[0] as string;
+    expect(members).toHaveLength(32_767);
+    expect(members.endsWith("…")).toBe(true);
+  });
+});

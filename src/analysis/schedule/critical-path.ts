@@ -108,7 +108,12 @@ export function criticalPath(items: ScheduleItem[], links: ScheduleLink[]): Crit
     .map((c) => c.map((v) => nodes[v].id).sort(compareIds))
     .sort((a, b) => compareIds(a[0], b[0]));
   for (const members of cycles) {
-    const text = `in a dependency cycle (${members.join(", ")})`;
+    // Every member carries this text: name a long cycle by its first few members only.
+    const named =
+      members.length > 10
+        ? `${members.slice(0, 10).join(", ")}, … and ${members.length - 10} more`
+        : members.join(", ");
+    const text = `in a dependency cycle (${named})`;
     for (const id of members) reason[indexOf.get(id) as number] = text;
   }
   excludeDependants(n, start, succ, nodes, reason);
