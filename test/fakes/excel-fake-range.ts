@@ -39,11 +39,15 @@ function checkMatrix(name: string, value: unknown, m: RangeModel): void {
 
 function forEachInput(value: unknown, m: RangeModel, fn: (row: number, col: number, v: unknown) => void): void {
   if (area(m.rect) > MAX_CELLS_PER_SET) throw new TypeError("fake: setting more than 5M cells at once is not modelled");
-  for (let r = m.rect.top; r <= m.rect.bottom; r++) {
-    for (let c = m.rect.left; c <= m.rect.right; c++) {
-      fn(r, c, Array.isArray(value) ? (value as unknown[][])[r - m.rect.top][c - m.rect.left] : value);
+  const { top, left, bottom, right } = m.rect;
+  if (Array.isArray(value)) {
+    for (let r = top; r <= bottom; r++) {
+      const row = (value as unknown[][])[r - top];
+      for (let c = left; c <= right; c++) fn(r, c, row[c - left]);
     }
+    return;
   }
+  for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) fn(r, c, value);
 }
 
 export class FakeRange extends FakeObject<RangeModel> {

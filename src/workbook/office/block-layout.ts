@@ -1,4 +1,4 @@
-import { dateFromIso, isIsoDate, isoFromDate } from "../../domain/dates";
+import { isIsoDate, isoFromDate } from "../../domain/dates";
 import type { CellValue } from "../grid";
 import {
   DEFAULT_FORMATS,
@@ -11,7 +11,7 @@ import {
   type TableBlock,
 } from "../spec";
 import type { Rect } from "./excel-addresses";
-import { isDateFormat, serialFromDate } from "./excel-dates";
+import { daySerial, isDateFormat, serialFromDate } from "./excel-dates";
 
 /**
  * Turns a spec block into rectangles of Excel input (values plus one number format per cell),
@@ -64,13 +64,15 @@ export function excelCell(
   options: { date1904: boolean; dateColumn?: boolean },
 ): { value: ExcelInput; format: string } {
   const format = columnFormat ?? GENERAL;
-  const dateFormat = isDateFormat(columnFormat) ? format : DEFAULT_DATE_FORMAT;
+  const dateFormat = () => (isDateFormat(columnFormat) ? format : DEFAULT_DATE_FORMAT);
   if (value === null || value === undefined || value === "") return { value: "", format };
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { value: "", format };
     // A date column holds calendar days: the time of day is dropped (as the xlsx adapter does).
-    const day = options.dateColumn ? dateFromIso(isoFromDate(value)) : value;
-    return { value: serialFromDate(day, options.date1904), format: dateFormat };
+    const serial = options.dateColumn
+      ? daySerial(isoFromDate(value), options.date1904)
+      : serialFromDate(value, options.date1904);
+    return { value: serial, format: dateFormat() };
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { value: "", format };
@@ -79,7 +81,7 @@ export function excelCell(
   if (typeof value === "boolean") return { value, format: format === TEXT ? GENERAL : format };
   // ISO date strings in a date column are dates the register keeps as text (domain/dates.ts).
   if (options.dateColumn && isIsoDate(value)) {
-    return { value: serialFromDate(dateFromIso(value), options.date1904), format: dateFormat };
+    return { value: daySerial(value, options.date1904), format: dateFormat() };
   }
   return { value, format: TEXT };
 }

@@ -1,4 +1,4 @@
-import { excelSerialFromIso, isoFromDate, isoFromExcelSerial, dateFromIso } from "../../domain/dates";
+import { dateFromIso, excelSerialFromIso, isoFromEpochDay, isoFromExcelSerial } from "../../domain/dates";
 
 /**
  * Excel keeps dates as serial day numbers and says "this is a date" only through the cell's
@@ -25,10 +25,17 @@ export function dateFromSerial(serial: number, date1904 = false): Date {
   return new Date(dateFromIso(day).getTime() + fraction);
 }
 
+/** A calendar day (ISO) → its serial in the workbook's date system. */
+export function daySerial(iso: string, date1904 = false): number {
+  return excelSerialFromIso(iso) - (date1904 ? DAYS_1904_OFFSET : 0);
+}
+
 /** Date → serial in the workbook's date system (the time of day becomes the fraction). */
 export function serialFromDate(date: Date, date1904 = false): number {
-  const day = excelSerialFromIso(isoFromDate(date));
-  const msOfDay = date.getTime() - dateFromIso(isoFromDate(date)).getTime();
-  const serial = day + msOfDay / MS_PER_DAY;
+  const ms = date.getTime();
+  const epochDays = Math.floor(ms / MS_PER_DAY);
+  // The day part through the domain's conversion (it knows Excel's fictitious 1900-02-29).
+  const day = excelSerialFromIso(isoFromEpochDay(epochDays));
+  const serial = day + (ms - epochDays * MS_PER_DAY) / MS_PER_DAY;
   return date1904 ? serial - DAYS_1904_OFFSET : serial;
 }
