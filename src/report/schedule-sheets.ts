@@ -1,5 +1,6 @@
 import type { AnalyseResult, ProjectAnalysis } from "../analysis/finance/analyse-register";
 import type { ItemSchedule } from "../analysis/schedule/critical-path";
+import { compareIds } from "../domain/ids";
 import type { ConditionalFormatSpec, SheetSpec, SpecValue } from "../workbook/spec";
 import {
   cellText,
@@ -34,16 +35,13 @@ function scheduleRows(a: AnalyseResult, milestoneNames: Map<string, string | nul
   ];
   const position = new Map<string, number>();
   for (const n of a.networks) n.criticalPath.forEach((id, i) => position.set(id, i + 1));
-  const key = (i: ItemSchedule) => [
-    i.network ?? Infinity,
-    position.get(i.id) ?? Infinity,
-    i.totalFloatDays ?? Infinity,
-  ];
+  const LAST = Number.MAX_SAFE_INTEGER;
+  const key = (i: ItemSchedule) => [i.network ?? LAST, position.get(i.id) ?? LAST, i.totalFloatDays ?? LAST];
   items.sort((x, y) => {
     const [a1, b1, c1] = key(x);
     const [a2, b2, c2] = key(y);
     return (
-      a1 - a2 || b1 - b2 || c1 - c2 || (x.earlyStart ?? "").localeCompare(y.earlyStart ?? "") || (x.id < y.id ? -1 : 1)
+      a1 - a2 || b1 - b2 || c1 - c2 || compareIds(x.earlyStart ?? "", y.earlyStart ?? "") || compareIds(x.id, y.id)
     );
   });
   return items.map((i) => [
@@ -157,7 +155,7 @@ export function scheduleSheet(a: AnalyseResult): SheetSpec {
       ],
       a.milestones.milestones
         .filter((m) => m.slipped)
-        .sort((x, y) => (y.slipDays as number) - (x.slipDays as number) || (x.id < y.id ? -1 : 1))
+        .sort((x, y) => (y.slipDays as number) - (x.slipDays as number) || compareIds(x.id, y.id))
         .map((m) => [
           m.id,
           m.name,
@@ -185,7 +183,7 @@ export function scheduleSheet(a: AnalyseResult): SheetSpec {
       ],
       a.milestones.milestones
         .filter((m) => m.overdue || m.upcoming)
-        .sort((x, y) => (x.daysToDue as number) - (y.daysToDue as number))
+        .sort((x, y) => (x.daysToDue as number) - (y.daysToDue as number) || compareIds(x.id, y.id))
         .map((m) => [
           m.id,
           m.name,
