@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type JSZip from "jszip";
 import type { ReadProblem, ReadResult } from "../grid";
+import type { ProgressFn } from "../port";
 import { sniffXlsx, toUint8Array, type SniffLimits } from "./file-sniff";
 import { missingResultWarning, worksheetToGrid } from "./grid-builder";
 import { repairForExcelJs } from "./package-repair";
@@ -14,6 +15,10 @@ import { readSheetCatalog, type CatalogSheet } from "./sheet-catalog";
 export interface XlsxReadOptions extends SniffLimits {
   /** Read only these sheets (default: all). */
   sheets?: string[];
+  /** Called before each sheet is turned into a grid. */
+  progress?: ProgressFn;
+  /** Checked between sheets: an aborted signal rejects with its reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -118,8 +123,10 @@ export async function readXlsx(
   const date1904 = wb.properties?.date1904 === true || catalog.date1904;
   const wanted = options.sheets ? new Set(options.sheets) : null;
   const byName = new Map(wb.worksheets.map((ws) => [ws.name, ws]));
-  for (const entry of catalog.sheets) {
-    if (wanted && !wanted.has(entry.name)) continue;
+  const entries = catalog.sheets.filter((s) => !wanted || wanted.has(s.name));
+  for (const [i, entry] of entries.entries()) {
+    options.signal?.throwIfAborted();
+    options.progress?.({ stage: "Reading sheets", done: i, total: entries.length, message: entry.name });
     const skip = reasonToSkip(entry);
     if (skip) {
       result.skipped.push({ sheet: entry.name, reason: skip });

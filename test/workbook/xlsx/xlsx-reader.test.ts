@@ -302,6 +302,19 @@ describe("readXlsx", () => {
     ]);
   });
 
+  test("progress per sheet; an aborted signal rejects", async () => {
+    const bytes = await buildXlsx((wb) => {
+      wb.addWorksheet("A").getCell("A1").value = 1;
+      wb.addWorksheet("B").getCell("A1").value = 2;
+    });
+    const seen: string[] = [];
+    await readXlsx(bytes, "ab.xlsx", { progress: (e) => seen.push(`${e.done}/${e.total} ${e.message}`) });
+    expect(seen).toEqual(["0/2 A", "1/2 B"]);
+    const controller = new AbortController();
+    controller.abort(new Error("stopped by user"));
+    await expect(readXlsx(bytes, "ab.xlsx", { signal: controller.signal })).rejects.toThrow("stopped by user");
+  });
+
   test("accepts an ArrayBuffer as well as a Uint8Array", async () => {
     const bytes = await buildXlsx((wb) => {
       wb.addWorksheet("S").getCell("A1").value = "ok";
