@@ -153,6 +153,9 @@ export async function readXlsx(
       result.problems.push(problem(file, `${file}, sheet ${entry.name}: could not be read (${why}).`, entry.name));
     }
   }
+  if (catalog.sheets.length === 0) {
+    result.problems.push({ file, severity: "warning", message: `${file} holds no sheets.` });
+  }
   if (wanted) {
     for (const name of wanted) {
       if (!catalog.sheets.some((s) => s.name === name)) {

@@ -64,6 +64,21 @@ describe("bad input is refused before parsing, with what to do", () => {
     expectRefused(await readXlsx(bytes, "memo.xlsx"), "memo.xlsx", /Word document/);
   });
 
+  test("a workbook part that lists no sheets is a warning, not a crash", async () => {
+    const zip = new JSZip();
+    zip.file(
+      "xl/workbook.xml",
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+    );
+    const res = await readXlsx(await zip.generateAsync({ type: "uint8array" }), "hollow.xlsx");
+    expect(res).toEqual({
+      file: "hollow.xlsx",
+      grids: [],
+      skipped: [],
+      problems: [{ file: "hollow.xlsx", severity: "warning", message: "hollow.xlsx holds no sheets." }],
+    });
+  });
+
   test("a zip bomb: declared uncompressed size over the limit", async () => {
     const zip = new JSZip();
     zip.file("xl/workbook.xml", "<workbook/>");
