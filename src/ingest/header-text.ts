@@ -29,7 +29,9 @@ export function splitCamel(name: string): string {
  * folded into the word, trailing colons dropped. `%` and `#` survive: `% complete` is a word.
  */
 export function normaliseHeader(header: string): string {
-  let s = header.normalize("NFKC").toLowerCase();
+  // One camel-case token (`ProjectId`, `BaselineFinish`: the register's own headers) splits into words.
+  const camel = /^[A-Za-z0-9]+$/.test(header.trim()) ? splitCamel(header.trim()) : header;
+  let s = camel.normalize("NFKC").toLowerCase();
   s = s.replace(/\(\s*[£$€]?\s*(?:m|mn|k|bn|000s?|'000s?|millions?|thousands?|billions?)\s*\)/g, " ");
   s = s.replace(/[£$€]\s*(?:m|mn|k|bn)\b/g, " ");
   s = s.replace(/\(s\)/g, "s");

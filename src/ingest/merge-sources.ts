@@ -55,15 +55,17 @@ export function mergeSources(batches: SourceBatch[]): MergeResult {
   const register = emptyRegister();
   const conflicts: MergeConflict[] = [];
   const problems: IngestProblem[] = [];
-  const held = new Map<string, Held>();
+  // One map per entity keyed by the id itself (no key strings to build per record).
+  const heldByEntity = new Map<EntityName, Map<string, Held>>();
 
   for (const batch of batches) {
     const sourceKey = `${batch.file}\u241f${batch.sheet}`;
+    let held = heldByEntity.get(batch.entity);
+    if (!held) heldByEntity.set(batch.entity, (held = new Map()));
     for (const record of batch.records) {
-      const key = `${batch.entity}\u241f${record.id}`;
-      const first = held.get(key);
+      const first = held.get(record.id);
       if (!first) {
-        held.set(key, { record, sourceKey });
+        held.set(record.id, { record, sourceKey });
         register.entities[batch.entity].push(record);
         continue;
       }

@@ -1,3 +1,4 @@
+import { ENTITY_NAMES, SCHEMA } from "../../src/domain/schema";
 import { ingestGrids } from "../../src/ingest/ingest";
 import { sheet, utc } from "./grid-fixture";
 
@@ -249,5 +250,17 @@ describe("long-format allocations", () => {
       ["Anna Schmidt", "P-002", "2025-02-04", "2025-02-04", 4],
       ["Jonas Weber", "P-001", "2025-02-13", "2025-02-13", 8],
     ]);
+  });
+});
+
+describe("the register's own sheets", () => {
+  it("reads every canonical entity sheet (headers = field names, e.g. ProjectId) back as itself, field for field", () => {
+    for (const entity of ENTITY_NAMES) {
+      const headers = SCHEMA[entity].fields.map((f) => f.name);
+      const row = headers.map((h, i) => (h.endsWith("Id") ? "X-1" : i === 1 ? "something" : null));
+      const res = ingestGrids([sheet("register.xlsx", SCHEMA[entity].sheet, [headers, row])]);
+      expect([entity, res.sources[0].entity]).toEqual([entity, entity]);
+      expect(res.sources[0].columns.map((c) => c.field)).toEqual(headers);
+    }
   });
 });
