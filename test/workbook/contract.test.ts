@@ -216,6 +216,28 @@ describe.each([xlsxAdapter, officeAdapter])("workbook port contract: $name", (ad
     expect(view(gridOf(result, "Beta"))?.values).toEqual([["beta"]]);
   });
 
+  it("writes a hidden sheet that reads back hidden, with its cells", async () => {
+    const host = await adapter.open([]);
+    await host.write({
+      sheets: [
+        { name: "Shown", blocks: [{ kind: "text", row: 1, col: 1, lines: ["visible"] }] },
+        {
+          name: "PMO Lists",
+          hidden: true,
+          blocks: [{ kind: "text", row: 2, col: 2, lines: ["Red", "Amber", "Green"] }],
+        },
+      ],
+    });
+    const result = await host.read();
+    const lists = gridOf(result, "PMO Lists");
+    expect([lists.hidden, gridOf(result, "Shown").hidden]).toEqual([true, false]);
+    expect(view(lists)).toEqual({
+      sheet: "PMO Lists",
+      origin: { row: 2, col: 2 },
+      values: [["Red"], ["Amber"], ["Green"]],
+    });
+  });
+
   it("leaves a user's sheet that is not in the spec untouched", async () => {
     const host = await adapter.open([userSheet]);
     await host.write(summarySpec);

@@ -5,3 +5,4 @@ export * from "./excel-features";
 export * from "./excel-dates";
 export * from "./excel-addresses";
 export * from "./block-layout";
+export * from "./spec-checks";

@@ -92,7 +92,7 @@ export async function readWorkbook(deps: ReadDeps): Promise<ReadResult> {
   const result: ReadResult = { file: deps.file, grids: [], skipped: [], problems: [] };
   for (const plan of plans) {
     if (!plan.rect) {
-      result.skipped.push({ sheet: plan.name, reason: "The sheet is empty." });
+      result.skipped.push({ sheet: plan.name, reason: "empty" });
       continue;
     }
     result.grids.push(toGrid(plan, plan.rect, deps));

@@ -2,6 +2,7 @@ import type { WriteOptions, WriteReport } from "../port";
 import type { ChartBlock, SheetSpec, WorkbookSpec } from "../spec";
 import { renderChart } from "./chart-render";
 import { rectAddress } from "./excel-addresses";
+import { checkSpec } from "./spec-checks";
 import type { ExcelFeatures } from "./excel-features";
 import { DEFAULT_COLUMN_POINTS, renderSheet, type SheetRenderResult } from "./sheet-render";
 import { SMALL_OP_BYTES, SyncBatcher } from "./sync-batcher";
@@ -26,21 +27,6 @@ export interface WriteDeps {
   budget: number;
   date1904: boolean;
   options: WriteOptions;
-}
-
-function checkSpec(spec: WorkbookSpec): void {
-  const seen = new Set<string>();
-  const tables = new Set<string>();
-  for (const sheet of spec.sheets) {
-    const key = sheet.name.toLowerCase();
-    if (seen.has(key)) throw new Error(`The workbook spec names sheet "${sheet.name}" twice.`);
-    seen.add(key);
-    for (const block of sheet.blocks) {
-      if (block.kind !== "table") continue;
-      if (tables.has(block.name.toLowerCase())) throw new Error(`The workbook spec names table "${block.name}" twice.`);
-      tables.add(block.name.toLowerCase());
-    }
-  }
 }
 
 export async function writeWorkbook(spec: WorkbookSpec, deps: WriteDeps): Promise<OfficeWriteReport> {

@@ -304,6 +304,34 @@ describe("OfficeWorkbook.write", () => {
     expect(current.stats.suspendScreenUpdatingCalls).toBe(1);
   });
 
+  it("refuses bad sheet, table and defined names before sending anything", async () => {
+    const fake = createExcelFake();
+    const text = (name: string) => ({ name, blocks: [] });
+    await expect(adapter(fake).write({ sheets: [text("Ok"), text("Q1/Q2")] })).rejects.toThrow(
+      'Cannot write sheet "Q1/Q2": it contains one of [ ] : * ? / \\.',
+    );
+    const badTable = tableSpec(1);
+    (badTable.sheets[0].blocks[0] as { name: string }).name = "tbl Projects";
+    await expect(adapter(fake).write(badTable)).rejects.toThrow(/Cannot write table "tbl Projects"/);
+    const figures: WorkbookSpec = {
+      sheets: [
+        {
+          name: "K",
+          blocks: [{ kind: "keyFigures", row: 1, col: 1, items: [{ label: "x", value: 1, definedName: "A1" }] }],
+        },
+      ],
+    };
+    await expect(adapter(fake).write(figures)).rejects.toThrow(/looks like a cell reference/);
+    expect(fake.stats.syncs).toBe(0);
+  });
+
+  it("reports progress up to every cell written", async () => {
+    const fake = createExcelFake();
+    const events: { done: number; total: number }[] = [];
+    await adapter(fake).write(tableSpec(500), { progress: (e) => events.push({ done: e.done, total: e.total }) });
+    expect(events.at(-1)).toEqual({ done: 5010, total: 5010 });
+  });
+
   it("stops between syncs when the signal is aborted", async () => {
     const fake = createExcelFake();
     const controller = new AbortController();
@@ -335,7 +363,7 @@ describe("OfficeWorkbook.read", () => {
     fake.seedSheet("Empty", []);
     const result = await adapter(fake).read();
     expect(fake.stats.syncs).toBe(3);
-    expect(result.skipped).toEqual([{ sheet: "Empty", reason: "The sheet is empty." }]);
+    expect(result.skipped).toEqual([{ sheet: "Empty", reason: "empty" }]);
     expect(result.grids).toEqual([
       {
         file: "this workbook",
