@@ -24,12 +24,17 @@ export const MAX_CELL_CHARS = 32_767;
  * 32,767 characters (longer text is cut and ends with "…").
  */
 export function safeText(text: string): string {
+  // Surrogate pairs are matched whole and kept; a lone surrogate is dropped. (No look-behind: older
+  // Safari/WebKit, which runs the add-in on some Macs, rejects it when parsing the bundle.)
   const clean = text.replace(
     // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    "",
+    /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g,
+    (m) => (m.length === 2 ? m : ""),
   );
-  return clean.length > MAX_CELL_CHARS ? `${clean.slice(0, MAX_CELL_CHARS - 1)}…` : clean;
+  if (clean.length <= MAX_CELL_CHARS) return clean;
+  let cut = clean.slice(0, MAX_CELL_CHARS - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1); // never split a surrogate pair
+  return `${cut}…`;
 }
 
 /** A value safe to put in a cell: NaN and ±Infinity become empty, invalid dates too, text made safe. */

@@ -456,7 +456,12 @@ describe("XlsxWorkbook in-place replacement and round trips", () => {
               col: 1,
               name: "tblText",
               columns: [{ header: "Col\u0000A", type: "longText" }],
-              rows: [["x".repeat(40_000)], [{ value: "ok\uD800", note: "n\u0007ote" }], ["😀 kept"]],
+              rows: [
+                ["x".repeat(40_000)],
+                [{ value: "ok\uD800", note: "n\u0007ote" }],
+                ["😀 kept\uDC00"],
+                ["x".repeat(32_765) + "😀😀"],
+              ],
             },
           ],
         },
@@ -471,6 +476,7 @@ describe("XlsxWorkbook in-place replacement and round trips", () => {
     expect((v[3][0] as string).endsWith("x…")).toBe(true);
     expect(v[4][0]).toBe("ok");
     expect(v[5][0]).toBe("😀 kept");
+    expect(v[6][0]).toBe("x".repeat(32_765) + "…"); // the cut falls inside a pair: the pair goes whole
     await expect(book.write({ sheets: [{ name: "Tab\u0009Name", blocks: [] }] })).rejects.toThrow(/control character/);
   });
 
