@@ -15,8 +15,10 @@ export interface RuleContext {
   settings: Settings;
   reportingDate: IsoDate | null;
   computedRag?: Map<string, ComputedRag>;
-  /** Record positions by id, per entity. */
-  ids: Record<EntityName, Map<string, number[]>>;
+  /** Position of the first record with each id, per entity. */
+  ids: Record<EntityName, Map<string, number>>;
+  /** Ids held by more than one record, with every position, per entity. */
+  duplicates: Record<EntityName, Map<string, number[]>>;
 }
 
 export interface Emit {
@@ -64,18 +66,28 @@ export function ruleSeverity(rule: RuleDef): Record<Profile, Severity> {
   return { ...FAMILY_SEVERITY[rule.family], ...rule.severity };
 }
 
-export function buildIds(register: Register): Record<EntityName, Map<string, number[]>> {
-  const out = {} as Record<EntityName, Map<string, number[]>>;
+/** Indexes ids once: a Map of first positions, and the (rare) duplicates on the side. */
+export function buildIds(register: Register): Pick<RuleContext, "ids" | "duplicates"> {
+  const ids = {} as RuleContext["ids"];
+  const duplicates = {} as RuleContext["duplicates"];
   for (const entity of ENTITY_NAMES) {
-    const m = new Map<string, number[]>();
-    register.entities[entity].forEach((r, i) => {
-      const list = m.get(r.id);
-      if (list) list.push(i);
-      else m.set(r.id, [i]);
-    });
-    out[entity] = m;
+    const first = new Map<string, number>();
+    const dups = new Map<string, number[]>();
+    const records = register.entities[entity];
+    for (let i = 0; i < records.length; i++) {
+      const id = records[i].id;
+      const at = first.get(id);
+      if (at === undefined) first.set(id, i);
+      else {
+        const list = dups.get(id);
+        if (list) list.push(i);
+        else dups.set(id, [at, i]);
+      }
+    }
+    ids[entity] = first;
+    duplicates[entity] = dups;
   }
-  return out;
+  return { ids, duplicates };
 }
 
 // ---- value access ------------------------------------------------------------------------------
@@ -149,6 +161,15 @@ export function eachTyped(
       for (const f of fields) fn(entity, r, i, f);
     });
   }
+}
+
+/** Money for messages, in the register's currency and unit: £1,967,000.34 (no locale: the same on every machine). */
+export function money(settings: Settings, n: number): string {
+  const sign = n < 0 ? "-" : "";
+  const [whole, frac] = Math.abs(n).toFixed(2).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const unit = settings.general.moneyUnit === 1e6 ? "m" : settings.general.moneyUnit === 1e3 ? "k" : "";
+  return `${sign}${settings.general.currency}${grouped}${frac === "00" ? "" : `.${frac}`}${unit}`;
 }
 
 export function fmt(v: FieldValue | undefined): string {

@@ -45,7 +45,7 @@ export function validateRegister(
     settings,
     reportingDate,
     computedRag: context.computedRag,
-    ids: buildIds(register),
+    ...buildIds(register),
   };
   const counts = {} as CheckCounts;
   for (const e of ENTITY_NAMES) {

@@ -1,6 +1,6 @@
 import type { EntityName } from "../../domain/schema";
 import type { RuleDef } from "../rule-kit";
-import { MILESTONE_DATES, date, eq, firstDate, label, num, projectWindow, txt } from "../rule-kit";
+import { MILESTONE_DATES, date, eq, firstDate, label, money, num, projectWindow, txt } from "../rule-kit";
 
 const PAIRS: { entity: EntityName; start: string; finish: string }[] = [
   { entity: "Projects", start: "BaselineStart", finish: "BaselineFinish" },
@@ -118,7 +118,7 @@ export const CONSISTENCY_RULES: RuleDef[] = [
       ctx.register.entities.Milestones.forEach((m, i) => {
         const d = firstDate(m, MILESTONE_DATES);
         const pid = txt(m, "ProjectId");
-        const pi = pid === null ? undefined : ctx.ids.Projects.get(pid)?.[0];
+        const pi = pid === null ? undefined : ctx.ids.Projects.get(pid);
         if (!d || pi === undefined) return;
         const w = projectWindow(ctx.register.entities.Projects[pi]);
         if (!w.start && !w.finish) return;
@@ -152,7 +152,7 @@ export const CONSISTENCY_RULES: RuleDef[] = [
             "Projects",
             i,
             "ForecastCost",
-            `${label("Projects", r)} forecasts ${f} at completion but has already spent ${a}: raise the forecast to at least the actual cost.`,
+            `${label("Projects", r)} forecasts ${money(ctx.settings, f)} at completion but has already spent ${money(ctx.settings, a)}: raise the forecast to at least the actual cost.`,
             { value: f },
           );
       });
@@ -192,7 +192,7 @@ export const CONSISTENCY_RULES: RuleDef[] = [
         const s = date(a, "Start");
         const f = date(a, "Finish");
         const pid = txt(a, "ProjectId");
-        const pi = pid === null ? undefined : ctx.ids.Projects.get(pid)?.[0];
+        const pi = pid === null ? undefined : ctx.ids.Projects.get(pid);
         if (!s || !f || pi === undefined) return;
         const w = projectWindow(ctx.register.entities.Projects[pi]);
         if (!w.start || !w.finish) return;

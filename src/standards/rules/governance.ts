@@ -1,6 +1,6 @@
 import { isBlank } from "../../domain/register";
 import type { RuleDef } from "../rule-kit";
-import { eq, label, num, txt } from "../rule-kit";
+import { eq, label, money, num, txt } from "../rule-kit";
 import type { Rag, RagPart } from "../types";
 
 const RAG_RANK: Record<Rag, number> = { Green: 0, Amber: 1, Red: 2 };
@@ -80,7 +80,7 @@ export const GOVERNANCE_RULES: RuleDef[] = [
             "Projects",
             i,
             "StatusCommentary",
-            `${label("Projects", r)} forecasts ${f} against a budget of ${b} (${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)} %, over the ${(limit * 100).toFixed(0)} % threshold) with no commentary: explain the variance in StatusCommentary.`,
+            `${label("Projects", r)} forecasts ${money(ctx.settings, f)} against a budget of ${money(ctx.settings, b)} (${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)} %, over the ${(limit * 100).toFixed(0)} % threshold) with no commentary: explain the variance in StatusCommentary.`,
           );
       });
     },

@@ -11,11 +11,35 @@ import type { FindingFix } from "../types";
 const PRECEDENCE = new Set(["FS", "SS", "FF", "SF"]);
 const depType = (r: RegisterRecord): string => (txt(r, "Type") ?? "FS").toUpperCase();
 
+/** Ids by their lower-case spelling, built once per entity the first time a reference fails. */
+type LowerIds = (entity: EntityName) => Map<string, string[]>;
+function lowerIdIndex(ctx: RuleContext): LowerIds {
+  const cache = new Map<EntityName, Map<string, string[]>>();
+  return (entity) => {
+    let m = cache.get(entity);
+    if (!m) {
+      m = new Map();
+      for (const id of ctx.ids[entity].keys()) {
+        const k = id.toLowerCase();
+        const list = m.get(k);
+        if (list) list.push(id);
+        else m.set(k, [id]);
+      }
+      cache.set(entity, m);
+    }
+    return m;
+  };
+}
+
 /** A reference's fix: a trimmed or re-cased id that exists (safe), else the nearest id for small registers. */
-function referenceFix(value: string, ctx: RuleContext, targets: EntityName[]): FindingFix | undefined {
+function referenceFix(
+  value: string,
+  ctx: RuleContext,
+  targets: EntityName[],
+  lowerIds: LowerIds,
+): FindingFix | undefined {
   const lower = value.trim().toLowerCase();
-  const matches = new Set<string>();
-  for (const t of targets) for (const id of ctx.ids[t].keys()) if (id.toLowerCase() === lower) matches.add(id);
+  const matches = new Set(targets.flatMap((t) => lowerIds(t).get(lower) ?? []));
   if (matches.size === 1) {
     const id = [...matches][0];
     return { value: id, safe: true, kind: id === value.trim() ? "trim" : "case" };
@@ -28,9 +52,9 @@ function referenceFix(value: string, ctx: RuleContext, targets: EntityName[]): F
 
 /** Start and finish of a dependency's end: a project's window, or a milestone's date. */
 function nodeDates(ctx: RuleContext, id: string): { start: string | null; finish: string | null } | null {
-  const p = ctx.ids.Projects.get(id)?.[0];
+  const p = ctx.ids.Projects.get(id);
   if (p !== undefined) return projectWindow(ctx.register.entities.Projects[p]);
-  const m = ctx.ids.Milestones.get(id)?.[0];
+  const m = ctx.ids.Milestones.get(id);
   if (m === undefined) return null;
   const d = firstDate(ctx.register.entities.Milestones[m], MILESTONE_DATES);
   return { start: d, finish: d };
@@ -47,15 +71,17 @@ export const INTEGRITY_RULES: RuleDef[] = [
     run(ctx, emit) {
       for (const entity of ENTITY_NAMES) {
         const idField = SCHEMA[entity].idField;
-        for (const [id, at] of ctx.ids[entity]) {
+        const dups = ctx.duplicates[entity];
+        const records = ctx.register.entities[entity];
+        for (let i = 0; i < records.length; i++) if (!dups.has(records[i].id)) emit.pass(entity, i);
+        for (const [id, at] of dups) {
           at.forEach((i, k) => {
-            if (at.length === 1) return emit.pass(entity, i);
-            const r = ctx.register.entities[entity][i];
+            const noun = SCHEMA[entity].noun;
             emit.fail(
               entity,
               i,
               idField,
-              `${label(entity, r)} is used by ${at.length} ${SCHEMA[entity].noun} records (this is number ${k + 1}): give each its own ${idField}, or merge the duplicates.`,
+              `${idField} ${id} is shared by ${at.length} ${noun} records (this is occurrence ${k + 1} of ${at.length}): give each ${noun} its own ${idField}, or merge the duplicates.`,
               { value: id },
             );
           });
@@ -71,6 +97,7 @@ export const INTEGRITY_RULES: RuleDef[] = [
     description:
       "References point at records that exist (a milestone's project, a project's programme, a dependency's ends…).",
     run(ctx, emit) {
+      const lowerIds = lowerIdIndex(ctx);
       for (const entity of ENTITY_NAMES) {
         const fields = SCHEMA[entity].fields.filter((f) => f.type === "ref" && f.refs);
         ctx.register.entities[entity].forEach((r, i) => {
@@ -81,7 +108,7 @@ export const INTEGRITY_RULES: RuleDef[] = [
               emit.pass(entity, i);
               continue;
             }
-            const fix = referenceFix(String(r.values[f.name]), ctx, f.refs!);
+            const fix = referenceFix(String(r.values[f.name]), ctx, f.refs!, lowerIds);
             const where = f.refs!.map((t) => SCHEMA[t].noun).join(" or ");
             emit.fail(
               entity,

@@ -7,8 +7,8 @@ import type { RuleDef } from "../rule-kit";
 import { eachTyped, fmt, isIso, label, num } from "../rule-kit";
 
 const NUMERIC_TYPES = ["number", "integer", "percent", "rating5"];
-/** Leading or trailing white space, or a run of it, or any white space other than a plain space. */
-const STRAY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+/** Leading or trailing white space, doubled spaces or tabs (line breaks inside a name are the user's choice). */
+const STRAY_SPACE = /^\s|\s$| {2}|\t/;
 const WSJF_SCALE = [1, 2, 3, 5, 8, 13, 20];
 /** Money that may legitimately be negative: a criterion such as NPV. */
 const SIGNED_MONEY = new Set(["FinancialValue"]);
@@ -26,18 +26,21 @@ function typeRule(id: string, types: string[], what: string, needs: string): Rul
     fields: [`(${what} fields)`],
     description: `A ${what} field holds ${needs}, not text the import could not read (e.g. "Exempt under Section 43").`,
     run(ctx, emit) {
+      const integers = new Set(
+        ENTITY_NAMES.flatMap((e) => SCHEMA[e].fields.filter((f) => f.type === "integer").map((f) => `${e}.${f.name}`)),
+      );
       eachTyped(ctx, types, (entity, r, i, field) => {
         const v = r.values[field];
         if (isBlank(v)) return;
-        const type = SCHEMA[entity].fields.find((f) => f.name === field)?.type;
-        const bad = typeof v === "string" || (type === "integer" && typeof v === "number" && !Number.isInteger(v));
+        const isInt = integers.size > 0 && integers.has(`${entity}.${field}`);
+        const bad = typeof v === "string" || (isInt && typeof v === "number" && !Number.isInteger(v));
         if (!bad) return emit.pass(entity, i);
         const n = typeof v === "string" ? numericText(v) : null;
         emit.fail(
           entity,
           i,
           field,
-          `${label(entity, r)} has ${fmt(v)} in ${field}, which needs ${type === "integer" ? "a whole number" : needs}: enter the figure, and move any explanation to the commentary.`,
+          `${label(entity, r)} has ${fmt(v)} in ${field}, which needs ${isInt ? "a whole number" : needs}: enter the figure, and move any explanation to the commentary.`,
           { value: v, fix: n !== null ? { value: n, safe: true, kind: "trim" } : undefined },
         );
       });
@@ -184,7 +187,7 @@ export const VALIDITY_RULES: RuleDef[] = [
         const v = r.values[field];
         if (typeof v !== "string" || v === "") return;
         if (!STRAY_SPACE.test(v)) return emit.pass(entity, i);
-        const clean = v.trim().replace(/\s+/g, " ");
+        const clean = v.trim().replace(/[ \t]+/g, " ");
         emit.fail(entity, i, field, `${label(entity, r)} has stray spaces in ${field} (${fmt(v)}): remove them.`, {
           value: v,
           fix: { value: clean, safe: true, kind: "trim" },
