@@ -88,13 +88,24 @@ interface RowStats {
   aliasHits: number;
   monthHits: number;
   numbers: number;
+  /** Labels ending in ":" — form and document-control labels, not table headers. */
+  colons: number;
   first: number;
   last: number;
 }
 
 function rowStats(grid: Grid, r: number, from = 0, to = Infinity): RowStats {
   const row = grid.values[r] ?? [];
-  const s: RowStats = { nonBlank: 0, labels: 0, aliasHits: 0, monthHits: 0, numbers: 0, first: -1, last: -1 };
+  const s: RowStats = {
+    nonBlank: 0,
+    labels: 0,
+    aliasHits: 0,
+    monthHits: 0,
+    numbers: 0,
+    colons: 0,
+    first: -1,
+    last: -1,
+  };
   const end = Math.min(row.length - 1, to);
   for (let c = from; c <= end; c++) {
     const v = row[c];
@@ -106,6 +117,7 @@ function rowStats(grid: Grid, r: number, from = 0, to = Infinity): RowStats {
     if (parseMonthHeader(v, fmt, grid.date1904) !== null) s.monthHits++;
     else if (isLabel(v)) {
       s.labels++;
+      if (/:\s*$/.test(String(v))) s.colons++;
       if (isKnownHeader(normaliseHeader(String(v)))) s.aliasHits++;
     } else if (typeof v === "number") s.numbers++;
   }
@@ -149,7 +161,8 @@ function headerScore(grid: Grid, r: number): { score: number; stats: RowStats } 
   if (stats.labels + Math.min(stats.monthHits, 1) < 2 && !(stats.labels >= 1 && stats.monthHits >= 3)) {
     return { score: -Infinity, stats };
   }
-  let score = stats.aliasHits * 3 + stats.labels + Math.min(stats.monthHits, 24) * 0.5 - stats.numbers * 2;
+  let score =
+    stats.aliasHits * 3 + stats.labels + Math.min(stats.monthHits, 24) * 0.5 - stats.numbers * 2 - stats.colons * 2;
   for (let k = r + 1; k <= r + 3 && k < grid.values.length; k++) {
     const below = rowStats(grid, k, stats.first, stats.last);
     if (below.nonBlank === 0) continue;
@@ -174,7 +187,12 @@ function bestHeaderRow(grid: Grid, from: number): { row: number; stats: RowStats
   if (scored.length === 0) return null;
   const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
   const earlier = scored.find(
-    (s) => s.row < best.row && s.score >= best.score / 2 && s.stats.aliasHits >= 2 && s.stats.labels >= 3,
+    (s) =>
+      s.row < best.row &&
+      s.score >= best.score / 2 &&
+      s.stats.aliasHits >= 2 &&
+      s.stats.labels >= 3 &&
+      s.stats.colons === 0,
   );
   const pick = earlier ?? best;
   return { row: pick.row, stats: pick.stats };

@@ -71,6 +71,20 @@ describe("header detection", () => {
     expect(res.problems.filter((p) => p.severity !== "info")).toEqual([]);
   });
 
+  it("is not misled by a document-control block of label: value pairs above the table", () => {
+    const grid = sheet("reg.xlsx", "Risks", [
+      ["Risk register"],
+      ["Project:", "Apollo", "Owner:", "Jane Smith", "Status:", "Draft"],
+      ["Version:", "1.2", "Date:", "01/02/2025", "Approved:", "No"],
+      [],
+      ["Risk ID", "Risk Description", "Likelihood", "Impact", "Owner", "Status"],
+      ["R-1", "Supplier late", "High", "Medium", "Ann", "Open"],
+      ["R-2", "Funding gap", "Low", "High", "Bo", "Open"],
+    ]);
+    const res = ingestGrids([grid]);
+    expect(res.sources.map((s) => [s.entity, s.headerRow, s.rows])).toEqual([["Risks", 5, 2]]);
+  });
+
   it("combines a two-row merged header (group label + child label)", () => {
     const grid = sheet(
       "plan.xlsx",
