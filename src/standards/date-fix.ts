@@ -42,7 +42,7 @@ export function suggestDate(
     const d = dmy ?? mdy;
     return d ? { value: d, safe: true } : null;
   }
-  m = /^(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})[ -,]+(\d{2}|\d{4})$/.exec(t);
+  m = /^(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})[ ,-]+(\d{2}|\d{4})$/.exec(t);
   if (m && month(m[2]) > 0) {
     const d = ok(year(m[3]), month(m[2]), Number(m[1]));
     return d ? { value: d, safe: true } : null;

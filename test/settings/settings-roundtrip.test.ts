@@ -122,3 +122,24 @@ describe("PMO Lists", () => {
     expect(listsSheet(DEFAULT_SETTINGS).hidden).toBe(true);
   });
 });
+
+describe("readSettingsGrid", () => {
+  test("addresses follow the grid's origin; A1 is read only when the grid starts there", () => {
+    const grid: Grid = {
+      file: "x.xlsx",
+      sheet: "PMO Settings",
+      origin: { row: 3, col: 2 },
+      values: [
+        ["Setting", "Value"],
+        ["staleStatusDays", "soon"],
+      ],
+      kind: "worksheet",
+    };
+    const input = readSettingsGrid(grid);
+    expect(input.schemaVersion).toBeUndefined();
+    expect(input.general).toEqual([
+      { setting: { value: "staleStatusDays", cell: "B4" }, value: { value: "soon", cell: "C4" } },
+    ]);
+    expect(parseSettings(input).problems[0].cell).toBe("C4");
+  });
+});
