@@ -50,11 +50,15 @@ export function validExcelName(wanted: string, taken: Set<string>): string {
   return candidate;
 }
 
-/** Header cells of an Excel Table must be unique non-empty text (ignoring case). */
+/**
+ * Header cells of an Excel Table must be unique non-empty text (ignoring case), on one line (Excel
+ * repairs a column name holding a line break) and at most 255 characters.
+ */
 export function uniqueHeaders(headers: string[]): string[] {
   const seen = new Set<string>();
   return headers.map((h, i) => {
-    const base = h.trim() === "" ? `Column${i + 1}` : h;
+    const oneLine = h.replace(/[\r\n]+/g, " ").slice(0, 250);
+    const base = oneLine.trim() === "" ? `Column${i + 1}` : oneLine;
     let candidate = base;
     for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = `${base} ${n}`;
     seen.add(candidate.toLowerCase());

@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { ChartBlock, SheetSpec, WorkbookSpec } from "../../../src/workbook/spec";
+import { uniqueHeaders, validExcelName } from "../../../src/workbook/xlsx/excel-names";
 import { readXlsx } from "../../../src/workbook/xlsx/xlsx-reader";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import {
@@ -518,5 +519,28 @@ describe("XlsxWorkbook in-place replacement and round trips", () => {
     await book.write({ sheets: [{ name: "S", blocks: [{ kind: "text", row: 1, col: 1, lines: ["x"] }] }] });
     const zip = await JSZip.loadAsync(await book.toBytes());
     expect(zip.file("xl/worksheets/_rels/sheet1.xml.rels")).toBeNull();
+  });
+});
+
+describe("Excel name rules", () => {
+  test("table names: invalid characters, reference look-alikes and clashes are fixed deterministically", () => {
+    const taken = new Set<string>(["tblprojects"]);
+    expect(validExcelName("tblProjects", taken)).toBe("tblProjects_2");
+    expect(validExcelName("Risk register (2025)", taken)).toBe("Risk_register__2025_");
+    expect(validExcelName("A1", taken)).toBe("_A1");
+    expect(validExcelName("R1C1", taken)).toBe("_R1C1");
+    expect(validExcelName("2025 plan", taken)).toBe("_2025_plan");
+    expect(validExcelName("", taken)).toBe("_");
+    expect(validExcelName("tblFine", taken)).toBe("tblFine");
+  });
+
+  test("table headers: unique ignoring case, one line, never empty", () => {
+    expect(uniqueHeaders(["Id", "ID", "", "Impact\n(monetary)", "Id"])).toEqual([
+      "Id",
+      "ID 2",
+      "Column3",
+      "Impact (monetary)",
+      "Id 3",
+    ]);
   });
 });
