@@ -74,6 +74,11 @@ const CASES: { rule: string; bad: Mutate; good?: Mutate; field?: string }[] = [
   { rule: "integrity.unknown-reference", bad: set("Milestones", 0, { ProjectId: "P9" }), field: "ProjectId" },
   { rule: "integrity.unknown-role", bad: set("Allocations", 0, { Role: "Architect" }) },
   {
+    rule: "integrity.unknown-resource",
+    bad: set("Allocations", 0, { ResourceName: "Robin" }),
+    good: set("Allocations", 0, { ResourceName: "pat" }),
+  },
+  {
     rule: "integrity.dependency-cycle",
     bad: (rows) => rows.Dependencies!.push({ DependencyId: "D2", PredecessorId: "P2", SuccessorId: "P1", Type: "FS" }),
   },

@@ -153,6 +153,33 @@ export const INTEGRITY_RULES: RuleDef[] = [
     },
   },
   {
+    id: "integrity.unknown-resource",
+    family: "integrity",
+    entities: ["Allocations", "Resources"],
+    fields: ["ResourceName"],
+    description: "An allocation that names a person names one on the Resources sheet.",
+    run(ctx, emit) {
+      const names = new Set<string>();
+      for (const r of ctx.register.entities.Resources) {
+        const name = txt(r, "Name");
+        if (name) names.add(name.toLowerCase());
+      }
+      ctx.register.entities.Allocations.forEach((a, i) => {
+        const name = txt(a, "ResourceName");
+        if (name === null) return;
+        if (names.has(name.toLowerCase())) emit.pass("Allocations", i);
+        else
+          emit.fail(
+            "Allocations",
+            i,
+            "ResourceName",
+            `${label("Allocations", a)} names "${name}", who is not on the Resources sheet: add them with their role and FTE, or correct the name.`,
+            { value: name },
+          );
+      });
+    },
+  },
+  {
     id: "integrity.dependency-cycle",
     family: "integrity",
     entities: ["Dependencies"],
