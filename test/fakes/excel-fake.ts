@@ -8,7 +8,7 @@ import {
   type CellModel,
   type Scalar,
 } from "./excel-fake-model";
-import { FakeApplication, FakeWorkbook } from "./excel-fake-objects";
+import { FakeApplication, FakeWorkbook } from "./excel-fake-sheets";
 
 /**
  * A strict fake of the part of Excel's JavaScript API the add-in uses, for Jest and for the
