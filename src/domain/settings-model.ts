@@ -67,7 +67,7 @@ export interface SettingsProblem {
 
 // ---- general settings: one row each in tblSettings -------------------------------------------
 
-export const num = (v: unknown): unknown => {
+const num = (v: unknown): unknown => {
   if (typeof v !== "string") return v;
   const t = v.trim().replace(/,/g, "");
   if (t === "") return undefined;
