@@ -42,6 +42,20 @@ interface Op {
   apply: () => void;
 }
 
+/** UTF-8 bytes of a string: Excel's payload limit counts bytes, not characters. */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdfff)
+      n += 2; // each half of a surrogate pair: 4 bytes per pair
+    else n += 3;
+  }
+  return n;
+}
+
 export class FakeContext {
   private ops: Op[] = [];
   responseBytes = 0;
@@ -63,7 +77,7 @@ export class FakeContext {
   }
 
   enqueue(kind: string, payload: unknown, apply: () => void): void {
-    const bytes = JSON.stringify({ kind, payload }).length;
+    const bytes = utf8Bytes(JSON.stringify({ kind, payload }));
     this.ops.push({ bytes, apply });
   }
 
@@ -219,7 +233,7 @@ export abstract class FakeObject<M> {
         item.applyLoad(rest.length > 0 ? [rest] : item.scalarProps().map((p) => [p]));
       }
     } else {
-      this.ctx.responseBytes += JSON.stringify(value ?? null).length + head.length + 4;
+      this.ctx.responseBytes += utf8Bytes(JSON.stringify(value ?? null)) + head.length + 4;
     }
     this.loadedValues.set(head, value);
   }

@@ -2,6 +2,7 @@ import type { CellValue, Grid, GridTable, ReadResult } from "../grid";
 import type { ReadOptions } from "../port";
 import { parseRangeAddress, rectAddress, type Rect } from "./excel-addresses";
 import { dateFromSerial, isDateFormat } from "./excel-dates";
+import { utf8Length } from "./sync-batcher";
 
 /**
  * Reads the open workbook in as few syncs as Excel's limits allow: one sync for the sheet list
@@ -187,7 +188,7 @@ async function readValues(deps: ReadDeps, plans: SheetPlan[]): Promise<void> {
     for (const chunk of chunks) {
       const values = chunk.range.values as unknown[][];
       const formats = chunk.range.numberFormat as unknown[][];
-      const size = JSON.stringify(values).length + JSON.stringify(formats).length;
+      const size = utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(formats));
       const n = chunk.rows * values[0].length;
       observed = Math.max(observed, size / n);
       appendRows(chunk.plan, values, formats, deps.date1904);

@@ -1,6 +1,6 @@
 import { rectAddress } from "./excel-addresses";
 import type { CellRect } from "./block-layout";
-import { SMALL_OP_BYTES, type SyncBatcher } from "./sync-batcher";
+import { SMALL_OP_BYTES, utf8Length, type SyncBatcher } from "./sync-batcher";
 
 /**
  * Writes a rectangle of values in row chunks: per chunk, number formats first (so text cells are
@@ -21,7 +21,7 @@ export async function writeRect(sheet: Excel.Worksheet, rect: CellRect, batcher:
   const groups = uniformGroups(uniform);
   // Bytes a row adds: its values plus the formats of mixed columns.
   const rowBytes = (r: number) => {
-    let n = JSON.stringify(rect.values[r]).length + 1;
+    let n = utf8Length(JSON.stringify(rect.values[r])) + 1;
     for (let c = 0; c < cols; c++) if (uniform[c] === null) n += rect.formats[r][c].length + 8;
     return n;
   };

@@ -7,6 +7,17 @@ export const DEFAULT_BUDGET_BYTES = 4_000_000;
 /** What a small queued operation (a property set, an add) costs in the request, generously. */
 export const SMALL_OP_BYTES = 300;
 
+/** UTF-8 bytes of a string (Excel's limit is on bytes: "£" is 2, most CJK characters 3). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Each half of a surrogate pair counts 2: 4 bytes per pair.
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+
 export class SyncBatcher {
   private used = 0;
   syncs = 0;

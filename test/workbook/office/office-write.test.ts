@@ -79,6 +79,37 @@ describe("OfficeWorkbook.write", () => {
     expect(fake.stats.suspendCalculationCalls).toBe(fake.stats.syncs - 1);
   }, 120_000);
 
+  it("counts UTF-8 bytes, so non-Latin text is chunked under the limit too", async () => {
+    const fake = createExcelFake();
+    const text = "項目管理の月次報告書"; // 10 characters, 30 bytes in UTF-8
+    const rows = Array.from({ length: 100_000 }, (_, i) => [`${text} ${i}`, `${text}`]);
+    const spec: WorkbookSpec = {
+      sheets: [
+        {
+          name: "Text",
+          blocks: [
+            {
+              kind: "table",
+              row: 1,
+              col: 1,
+              name: "tblText",
+              columns: [
+                { header: "A", type: "text" },
+                { header: "B", type: "text" },
+              ],
+              rows,
+            },
+          ],
+        },
+      ],
+    };
+    await adapter(fake).write(spec);
+    const total = fake.stats.batches.reduce((n, b) => n + b.requestBytes, 0);
+    expect(total).toBeGreaterThan(6_000_000);
+    expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(4_100_000);
+    expect(fake.values("Text", "A100001")).toEqual([[`${text} 99999`]]);
+  }, 60_000);
+
   it("writes strings starting with = + - @ as text, never as formulas", async () => {
     const fake = createExcelFake();
     await adapter(fake).write({
