@@ -58,6 +58,14 @@ describe("OfficeWorkbook.read", () => {
     ]);
   });
 
+  it("reads only the sheets asked for, and marks hidden ones", async () => {
+    const fake = createExcelFake({ sheets: [] });
+    fake.seedSheet("A", [["a"]]);
+    fake.seedSheet("B", [["b"]], { hidden: true });
+    const result = await adapter(fake).read({ sheets: ["B"] });
+    expect(result.grids.map((g) => [g.sheet, g.hidden, g.values])).toEqual([["B", true, [["b"]]]]);
+  });
+
   it("honours the 1904 date system when told (Office.js does not expose it)", async () => {
     const fake = createExcelFake({ sheets: [] });
     fake.seedSheet("D", [[0, 1462]], { numberFormats: [["yyyy-mm-dd", "yyyy-mm-dd"]] });
