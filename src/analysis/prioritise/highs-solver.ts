@@ -43,6 +43,7 @@ export interface SolverSettings {
 
 export class PortfolioSolver {
   private readonly model: Model;
+  private limit: number;
 
   constructor(
     private readonly highs: Highs,
@@ -60,6 +61,7 @@ export class PortfolioSolver {
       starts.push(indices.length);
     }
     const n = m.ids.length;
+    this.limit = settings.timeLimitSeconds;
     this.model = highs.createModel({
       numCols: n,
       numRows: m.rows.length,
@@ -80,6 +82,12 @@ export class PortfolioSolver {
       time_limit: settings.timeLimitSeconds,
       random_seed: 0,
     });
+  }
+
+  /** Per-solve time limit in seconds (the main solve uses `settings.timeLimitSeconds`). */
+  setTimeLimit(seconds: number): void {
+    this.limit = seconds;
+    this.model.options.set({ time_limit: seconds });
   }
 
   setRowUpper(row: number, upper: number): void {
@@ -121,7 +129,7 @@ export class PortfolioSolver {
       code === K.modelStatus.interrupted
         ? "stopped on request"
         : code === K.modelStatus.timeLimit
-          ? `time limit of ${this.settings.timeLimitSeconds} s reached`
+          ? `time limit of ${Number(this.limit.toPrecision(3))} s reached`
           : `HiGHS ended with model status ${code}`;
     if (code === K.modelStatus.interrupted) return { status: "stopped", x, gap, seconds, reason };
     return { status: x ? "feasible" : "stopped", x, gap, seconds, reason };

@@ -67,8 +67,15 @@ export interface SelectionOptions {
   frontier?: boolean;
   /** Budget levels as fractions of the total cost of all eligible projects. Default 0.1, 0.2, …, 1.0. */
   frontierLevels?: number[];
+  /**
+   * Seconds shared by all frontier points (default 30). Each point gets an equal share of what is
+   * left (at least 0.2 s, at most `timeLimitSeconds`); one not proven in its share is `feasible`.
+   */
+  frontierTimeLimitSeconds?: number;
   /** Compute the hire analysis (+1 FTE per binding role). Default true. */
   hire?: boolean;
+  /** Seconds shared by the hire re-solves (default 30), shared out as for the frontier. */
+  hireTimeLimitSeconds?: number;
   /** Checked before each solve and inside HiGHS's MIP callback. In a pane, terminate the worker instead (see selection-worker.ts). */
   signal?: AbortSignal;
   /** A shared flag (SharedArrayBuffer) another thread sets to 1 to interrupt a running solve. */
@@ -138,6 +145,8 @@ export interface SelectionResult {
   /** Σ value of the selected projects, summed in id order (not the solver's float). */
   objective: number;
   cost: number;
+  /** The total budget used (null = none). */
+  budget: number | null;
   selected: string[];
   binding: BindingConstraint[];
   frontier: FrontierPoint[];

@@ -32,6 +32,12 @@ export function sameObjective(a: number, b: number): boolean {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Shares a time budget over a number of solves: an equal share of what is left each time. */
+function budgetShare(totalSeconds: number, startedAt: number, left: number, cap: number): number {
+  const remaining = totalSeconds - (Date.now() - startedAt) / 1000;
+  return Math.min(cap, Math.max(0.2, remaining / Math.max(1, left)));
+}
+
 /** Σ over selected columns, in id order, so equal selections give bit-identical totals. */
 function total(x: ArrayLike<number>, coefs: readonly number[]): number {
   let s = 0;
@@ -108,6 +114,7 @@ export async function selectPortfolio(input: SelectionInput, options: SelectionO
     objectiveName,
     objective: 0,
     cost: 0,
+    budget: Number.isFinite(m.rows[m.budgetRow].upper) ? m.rows[m.budgetRow].upper : null,
     selected: [],
     binding: [],
     frontier: [],
@@ -155,7 +162,7 @@ export async function selectPortfolio(input: SelectionInput, options: SelectionO
     });
     if (main.status === "stopped") return base;
     if (options.frontier ?? true) base.frontier = await frontier(m, solver, options, progress);
-    if (options.hire ?? true) base.hire = await hire(m, solver, x, objective, base.binding, progress);
+    if (options.hire ?? true) base.hire = await hire(m, solver, x, objective, base.binding, options, progress);
     progress({
       phase: "done",
       done: 1,
@@ -184,9 +191,12 @@ async function frontier(
   const points: FrontierPoint[] = [];
   // Ascending budgets: the last feasible selection stays feasible, so it warm-starts the next solve.
   let warm: Float64Array | null = null;
+  const startedAt = Date.now();
+  const cap = options.timeLimitSeconds ?? 60;
   for (const [k, level] of levels.entries()) {
     await yieldToEventLoop();
     if (solver.aborted()) break;
+    solver.setTimeLimit(budgetShare(options.frontierTimeLimitSeconds ?? 30, startedAt, levels.length - k, cap));
     solver.setRowUpper(m.budgetRow, level);
     const out: SolveOutcome = solver.solve(warm);
     if (out.x) warm = out.x;
@@ -205,6 +215,7 @@ async function frontier(
     });
   }
   solver.setRowUpper(m.budgetRow, budget);
+  solver.setTimeLimit(cap);
   return points;
 }
 
@@ -214,6 +225,7 @@ async function hire(
   x0: Float64Array,
   objective: number,
   binding: BindingConstraint[],
+  options: SelectionOptions,
   progress: (p: SelectionProgress) => void,
 ): Promise<HireGain[]> {
   const bindingNames = new Set(binding.map((b) => b.constraint));
@@ -221,9 +233,12 @@ async function hire(
     m.roleRows.get(role)!.some((r) => bindingNames.has(m.rows[r].name)),
   );
   const gains: HireGain[] = [];
+  const startedAt = Date.now();
+  const cap = options.timeLimitSeconds ?? 60;
   for (const [k, role] of roles.entries()) {
     await yieldToEventLoop();
     if (solver.aborted()) break;
+    solver.setTimeLimit(budgetShare(options.hireTimeLimitSeconds ?? 30, startedAt, roles.length - k, cap));
     const rows = m.roleRows.get(role)!;
     // One more FTE in every month, with the same over-allocation allowance as the rest of the supply.
     for (const r of rows) solver.setRowUpper(r, m.rows[r].upper + 1 + m.overAllocation);

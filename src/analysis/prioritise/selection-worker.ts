@@ -1,0 +1,40 @@
+import { selectPortfolio } from "./selection";
+import type { SelectionInput, SelectionOptions, SelectionProgress, SelectionResult } from "./selection-types";
+
+/**
+ * Web Worker entry for the task pane: HiGHS solves synchronously, so the pane runs it here to
+ * stay responsive. To stop a solve, the pane calls `worker.terminate()` (HiGHS cannot be
+ * interrupted from another thread without SharedArrayBuffer, which needs cross-origin
+ * isolation an add-in page does not have) and starts a new worker for the next solve.
+ */
+export interface SelectionRequest {
+  input: SelectionInput;
+  options?: Omit<SelectionOptions, "signal" | "onProgress" | "locateWasm" | "interruptFlag">;
+  /** URL of the bundled highs.wasm (the pane's bundler emits it as an asset). */
+  wasmUrl?: string;
+}
+
+export type SelectionReply =
+  | { type: "progress"; progress: SelectionProgress }
+  | { type: "result"; result: SelectionResult }
+  | { type: "error"; message: string };
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<SelectionRequest>) => void) | null;
+  postMessage(message: SelectionReply): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = (event) => {
+  const { input, options, wasmUrl } = event.data;
+  selectPortfolio(input, {
+    ...options,
+    locateWasm: wasmUrl ? () => wasmUrl : undefined,
+    onProgress: (progress) => scope.postMessage({ type: "progress", progress }),
+  }).then(
+    (result) => scope.postMessage({ type: "result", result }),
+    (error: unknown) =>
+      scope.postMessage({ type: "error", message: error instanceof Error ? error.message : String(error) }),
+  );
+};
