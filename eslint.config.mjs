@@ -3,9 +3,13 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 
+// The React preset registers the TypeScript plugin only for .ts files; .tsx needs the same plugin and rules.
+const tsBase = officeAddins.configs.react.find((c) => c.plugins?.["@typescript-eslint"]);
+
 export default [
   { ignores: ["dist/**", "build/**", "node_modules/**", "demo-output/**", "demo-input/**", "test-artifacts/**", "coverage/**", "*.config.js", "bin/**"] },
   ...officeAddins.configs.react,
+  { files: ["**/*.tsx"], plugins: tsBase.plugins, rules: tsBase.rules },
   {
     files: ["**/*.{ts,tsx}"],
     plugins: { "office-addins": officeAddins },

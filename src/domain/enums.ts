@@ -74,8 +74,21 @@ export const LIST_SYNONYMS: Partial<Record<ListName, Record<string, string>>> = 
   },
   IssueStatus: { "in-progress": "In Progress", wip: "In Progress", resolved: "Closed" },
   // PRINCE2 registers (corpus: nchaulagai Risk Register) mark open risks "Active".
-  RiskStatus: { active: "Open", live: "Open", current: "Open", "in progress": "Open", retired: "Closed", resolved: "Closed" },
-  Selection: { "forced-in": "Forced in", "force in": "Forced in", in: "Forced in", "forced-out": "Forced out", out: "Forced out" },
+  RiskStatus: {
+    active: "Open",
+    live: "Open",
+    current: "Open",
+    "in progress": "Open",
+    retired: "Closed",
+    resolved: "Closed",
+  },
+  Selection: {
+    "forced-in": "Forced in",
+    "force in": "Forced in",
+    in: "Forced in",
+    "forced-out": "Forced out",
+    out: "Forced out",
+  },
   CostType: { capital: "Capex", revenue: "Opex", operating: "Opex" },
   IssueType: {
     rfc: "Request for Change",
@@ -88,7 +101,12 @@ export const LIST_SYNONYMS: Partial<Record<ListName, Record<string, string>>> = 
     "problem / concern": "Problem/Concern",
   },
   YesNo: { y: "Yes", n: "No", true: "Yes", false: "No", approved: "Yes", "not approved": "No" },
-  DependencyType: { "finish-to-start": "FS", "start-to-start": "SS", "finish-to-finish": "FF", "start-to-finish": "SF" },
+  DependencyType: {
+    "finish-to-start": "FS",
+    "start-to-start": "SS",
+    "finish-to-finish": "FF",
+    "start-to-finish": "SF",
+  },
 };
 
 /** Word scales for 1–5 ratings (probability, impact). */
