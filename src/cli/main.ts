@@ -8,6 +8,7 @@ import { registerPrioritiseCommand } from "./commands/prioritise";
 import { registerValidateCommands } from "./commands/validate";
 import { selectedPortfolio } from "./selected-portfolio";
 import { registerSampleCommand } from "./commands/sample";
+import { registerSummaryCommands } from "./commands/summary";
 import { EXIT, UsageError } from "./reporter";
 
 /** The `pmo` command line: stdout carries the result, stderr progress and notes (conventions.md). */
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerPrioritiseCommand(program);
   registerCapacityCommand(program, selectedPortfolio);
   registerAnalyseCommand(program);
+  registerSummaryCommands(program);
   registerSampleCommand(program);
   for (const c of program.commands) c.exitOverride();
   return program;

@@ -1,0 +1,184 @@
+import type { Command } from "commander";
+import * as path from "path";
+import { buildRegisterFromFiles } from "../../pipeline/build-register";
+import { NotARegisterError, openRegister } from "../../pipeline/open-register";
+import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
+import { summaryWorkbookBytes, type SummaryOptions, type SummaryRun } from "../../pipeline/summary-use-case";
+import { writeOwnedSheets } from "../../pipeline/write-outputs";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { gatherInputs, loadFile, writeFileAtomic } from "../input-files";
+import { parseDateFlag, parseNumberFlag, parseProfile, today } from "../options";
+import { openRegisterFile } from "../register-file";
+import { EXIT, Reporter, UsageError, printResult } from "../reporter";
+import { buildJson, buildText } from "./build";
+
+interface SummaryFlags {
+  output: string;
+  reportingDate?: string;
+  profile?: string;
+  method: string;
+  select: boolean;
+  budget?: string;
+  timeLimit?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+function withSummaryOptions(command: Command): Command {
+  return command
+    .option(
+      "--reporting-date <YYYY-MM-DD>",
+      "the date the pack is as at (default: PMO Settings, else latest status date)",
+    )
+    .option("--profile <profile>", "supportive | controlling | directive (overrides PMO Settings for this run)")
+    .option("--method <method>", "prioritisation: weighted | ahp | wsjf", "weighted")
+    .option("--no-select", "skip the exact portfolio selection (and the efficient-frontier chart)")
+    .option("--budget <amount>", "selection budget (default: the programmes' budget envelopes, else none)")
+    .option("--time-limit <seconds>", "solver time limit per solve (default from PMO Settings)")
+    .option("--json", "print one JSON document")
+    .option("-q, --quiet", "no progress on stderr");
+}
+
+function summaryOptions(opts: SummaryFlags, reporter: Reporter): SummaryOptions {
+  if (!["weighted", "ahp", "wsjf"].includes(opts.method))
+    throw new UsageError(`--method must be weighted, ahp or wsjf, not "${opts.method}".`);
+  return {
+    today: today(),
+    reportingDate: parseDateFlag("--reporting-date", opts.reportingDate),
+    profile: parseProfile(opts.profile),
+    method: opts.method as PrioritisationMethod,
+    select: opts.select,
+    budget: parseNumberFlag("--budget", opts.budget, (n) => n >= 0, "a budget of zero or more"),
+    timeLimitSeconds: parseNumberFlag("--time-limit", opts.timeLimit, (n) => n > 0, "a positive number of seconds"),
+    progress: reporter.progress,
+    solver: {
+      onProgress: (p) =>
+        reporter.progress({ stage: `Selection: ${p.phase}`, done: p.done, total: p.total, message: p.message }),
+    },
+  };
+}
+
+function summaryJson(run: SummaryRun, files: Record<string, string>) {
+  const v = run.inputs.validation;
+  const s = run.inputs.selection;
+  return {
+    ...files,
+    reportingDate: run.inputs.reportingDate,
+    profile: v.profile,
+    score: v.score.portfolio,
+    compliant: v.compliant,
+    counts: v.counts,
+    sheets: run.spec.sheets.map((x) => x.name),
+    charts: run.spec.sheets.reduce((n, x) => n + x.blocks.filter((b) => b.kind === "chart").length, 0),
+    portfolio: run.inputs.analysis.rollups.portfolio.totals,
+    ...(s ? { selection: { status: s.status, objective: s.objective, cost: s.cost, selected: s.selected } } : {}),
+    notes: run.notes,
+  };
+}
+
+function summaryText(run: SummaryRun, written: string[]): string {
+  const v = run.inputs.validation;
+  const charts = run.spec.sheets.reduce((n, x) => n + x.blocks.filter((b) => b.kind === "chart").length, 0);
+  const s = run.inputs.selection;
+  return [
+    `Summary as at ${run.inputs.reportingDate}: ${run.spec.sheets.length} sheets, ${charts} charts.`,
+    `Data quality ${(v.score.portfolio * 100).toFixed(1)} % (${v.counts.error} errors, ${v.counts.warning} warnings; profile ${v.profile})${v.stamp ? " NOT COMPLIANT" : ""}.`,
+    ...(s ? [`Selection: ${s.status}, ${s.selected.length} projects.`] : []),
+    ...written.map((w) => `Wrote ${w}`),
+  ].join("\n");
+}
+
+export function registerSummaryCommands(program: Command): void {
+  withSummaryOptions(
+    program
+      .command("summary")
+      .description(
+        "Write the summary workbook (cover, dashboard with charts, a sheet per programme, analyses) for a register",
+      )
+      .argument("<register>", "register workbook (.xlsx) written by pmo build")
+      .requiredOption("-o, --output <file>", "summary workbook to write (.xlsx)"),
+  ).action(async (file: string, opts: SummaryFlags) => {
+    if (!/\.xlsx$/i.test(opts.output)) throw new UsageError(`-o must name an .xlsx file (got "${opts.output}").`);
+    if (path.resolve(opts.output) === path.resolve(file))
+      throw new UsageError(`-o ${opts.output} would overwrite the register. Choose another file name.`);
+    const reporter = new Reporter(opts.quiet);
+    const options = summaryOptions(opts, reporter);
+    const { register } = await openRegisterFile(file, reporter);
+    const { bytes, run } = await summaryWorkbookBytes(register, options);
+    await writeFileAtomic(opts.output, bytes);
+    reporter.stop();
+    for (const n of run.notes) reporter.note(`note: ${n}`);
+    const out = path.resolve(opts.output);
+    printResult(!!opts.json, summaryJson(run, { summary: out }), () => summaryText(run, [out]));
+  });
+
+  withSummaryOptions(
+    program
+      .command("run")
+      .description(
+        "The whole job: build the register from files, validate, prioritise, plan capacity, analyse, and write register.xlsx and summary.xlsx",
+      )
+      .argument("<inputs...>", "files (.xlsx, .csv) or folders to read")
+      .requiredOption("-o, --output <folder>", "folder for register.xlsx and summary.xlsx"),
+  ).action(async (inputs: string[], opts: SummaryFlags) => {
+    const reporter = new Reporter(opts.quiet);
+    const options = summaryOptions(opts, reporter);
+    const registerPath = path.join(opts.output, "register.xlsx");
+    const summaryPath = path.join(opts.output, "summary.xlsx");
+    const { files, missing } = await gatherInputs(inputs, [registerPath, summaryPath]);
+    for (const m of missing) reporter.warn(m.message);
+    if (files.length === 0) {
+      process.exitCode = EXIT.nothing;
+      printResult(!!opts.json, { inputs: missing, register: {} }, () => "Nothing was read; nothing written.");
+      return;
+    }
+    const loaded = [];
+    for (const f of files) loaded.push(await loadFile(f));
+    const built = await buildRegisterFromFiles(loaded, { progress: reporter.progress });
+    reporter.stop();
+    if (!built.outcome.inputs.some((i) => i.status !== "failed")) {
+      process.exitCode = EXIT.nothing;
+      printResult(!!opts.json, buildJson(built.outcome, missing), () =>
+        buildText(built.outcome, missing, "(not written)"),
+      );
+      return;
+    }
+    // The register file gets the analysis sheets too, so analysts can work from one workbook.
+    const workbook = await XlsxWorkbook.open(built.bytes, "register.xlsx");
+    let opened;
+    try {
+      opened = await openRegister(workbook);
+    } catch (err) {
+      if (err instanceof NotARegisterError) {
+        process.exitCode = EXIT.nothing;
+        printResult(!!opts.json, buildJson(built.outcome, missing), () =>
+          [buildText(built.outcome, missing, "(not written)"), err.message].join("\n"),
+        );
+        return;
+      }
+      throw err;
+    }
+    const { bytes, run } = await summaryWorkbookBytes(opened, options);
+    const { warnings } = await writeOwnedSheets(
+      workbook,
+      opened.grids.map((g) => g.sheet),
+      opened.settings,
+      run.analysisSheets,
+      { progress: reporter.progress },
+    );
+    const registerBytes = await workbook.toBytes();
+    await writeFileAtomic(registerPath, registerBytes);
+    await writeFileAtomic(summaryPath, bytes);
+    reporter.stop();
+    for (const w of [...built.outcome.warnings, ...warnings]) reporter.warn(w);
+    for (const n of run.notes) reporter.note(`note: ${n}`);
+    if (missing.length > 0 || built.outcome.inputs.some((i) => i.status !== "read"))
+      process.exitCode = EXIT.findingsOrPartial;
+    const written = [path.resolve(registerPath), path.resolve(summaryPath)];
+    printResult(
+      !!opts.json,
+      { build: buildJson(built.outcome, missing), ...summaryJson(run, { register: written[0], summary: written[1] }) },
+      () => [buildText(built.outcome, missing, written[0]), summaryText(run, [written[1]])].join("\n"),
+    );
+  });
+}

@@ -1,0 +1,83 @@
+import { quoteSheet } from "../../workbook/grid";
+import type { Block, SheetSpec, SpecValue } from "../../workbook/spec";
+import { pctText } from "./figures";
+import { PRINT, SUMMARY_TAB } from "./programme-sheet";
+import type { SummaryInputs } from "./summary-model";
+
+export const COVER_SHEET = "Cover";
+
+const DATE_SOURCE: Record<string, string> = {
+  override: "given for this run",
+  option: "given for this run",
+  settings: "from PMO Settings",
+  register: "the latest status date in the register",
+  today: "the date of this run",
+  none: "none recorded",
+};
+
+/**
+ * The first page a manager sees: what this pack is, as at when, over what, under which standards
+ * profile and how trustworthy the data is, then a contents list that links to every sheet.
+ */
+export function coverSheet(inputs: SummaryInputs, contents: { sheet: string; about: string }[]): SheetSpec {
+  const v = inputs.validation;
+  const projects = inputs.register.entities.Projects.length;
+  const programmes = inputs.register.entities.Programmes.length;
+  const details: [string, SpecValue][] = [
+    [
+      "Reporting date",
+      `${inputs.reportingDate} (${DATE_SOURCE[inputs.reportingDateSource] ?? inputs.reportingDateSource})`,
+    ],
+    ["Scope", `${programmes} programme${programmes === 1 ? "" : "s"}, ${projects} project${projects === 1 ? "" : "s"}`],
+    ["Register", inputs.registerLabel],
+    ["PMO profile", v.profile],
+    [
+      "Data-quality score",
+      `${pctText(v.score.portfolio)} (${v.checks.passed} of ${v.checks.applicable} checks passed)`,
+    ],
+    [
+      "Compliance",
+      v.stamp
+        ? `NOT COMPLIANT: ${v.counts.error} errors remain under the directive profile`
+        : v.compliant
+          ? "Compliant: no errors remain"
+          : `${v.counts.error} errors and ${v.counts.warning} warnings remain (profile ${v.profile})`,
+    ],
+    ["Prioritisation", inputs.rankingMethod],
+    ["Generated", inputs.generatedAt],
+  ];
+  const blocks: Block[] = [
+    { kind: "title", row: 1, col: 1, text: "PMO portfolio summary", subtitle: `As at ${inputs.reportingDate}` },
+  ];
+  let row = 4;
+  if (v.stamp) {
+    blocks.push({ kind: "text", row: 3, col: 1, lines: [details[5][1] as string], style: "stamp" });
+  }
+  blocks.push({
+    kind: "table",
+    row,
+    col: 1,
+    name: "tblCover",
+    columns: [
+      { header: "About this pack", type: "text" },
+      { header: "Value", type: "text" },
+    ],
+    rows: details.map(([k, value]) => [k, value]),
+    style: "TableStyleLight9",
+  });
+  row += details.length + 2;
+  blocks.push({ kind: "text", row, col: 1, lines: ["Contents"], style: "heading" });
+  blocks.push({
+    kind: "table",
+    row: row + 1,
+    col: 1,
+    name: "tblContents",
+    columns: [
+      { header: "Sheet", type: "text" },
+      { header: "What it shows", type: "text" },
+    ],
+    rows: contents.map((c) => [{ value: c.sheet, link: `${quoteSheet(c.sheet)}!A1` }, c.about]),
+    style: "TableStyleLight9",
+  });
+  return { name: COVER_SHEET, tabColor: SUMMARY_TAB, blocks, columnWidths: { 1: 30, 2: 90 }, print: PRINT };
+}

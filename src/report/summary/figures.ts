@@ -1,0 +1,57 @@
+/**
+ * How numbers read in sentences. Commentary must not invent facts, so every figure a sentence
+ * quotes is rounded the same way the sheet's number format shows it (see formats below).
+ */
+export function moneyText(value: number, currency: string): string {
+  const sign = value < 0 ? "−" : "";
+  const v = Math.abs(value);
+  if (v >= 1e9) return `${sign}${currency}${(v / 1e9).toFixed(1)}bn`;
+  if (v >= 1e6) return `${sign}${currency}${(v / 1e6).toFixed(1)}m`;
+  if (v >= 1e3) return `${sign}${currency}${Math.round(v / 1e3)}k`;
+  return `${sign}${currency}${Math.round(v)}`;
+}
+
+export function signedMoneyText(value: number, currency: string): string {
+  return value > 0 ? `+${moneyText(value, currency)}` : moneyText(value, currency);
+}
+
+/** A fraction as a signed percentage with one decimal place (matches the `+0.0%` format). */
+export function signedPctText(fraction: number): string {
+  const p = (fraction * 100).toFixed(1);
+  return `${fraction > 0 ? "+" : fraction < 0 ? "" : ""}${p.replace("-", "−")} %`;
+}
+
+export function pctText(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)} %`;
+}
+
+/**
+ * The money number format for the register's unit (settings `moneyUnit`: 1, 1,000 or 1,000,000):
+ * GMPP-style registers hold £m, so 4.2 shows as £4.2m.
+ */
+export function moneyFormat(currency: string, unit = 1): string {
+  const c = currency.replace(/"/g, "");
+  const [body, suffix] = unit >= 1e6 ? ["#,##0.0", '"m"'] : unit >= 1e3 ? ["#,##0", '"k"'] : ["#,##0", ""];
+  return `"${c}"${body}${suffix};[Red]-"${c}"${body}${suffix}`;
+}
+
+/** Sentence money for values stored in the register's unit. */
+export function moneyWords(
+  currency: string,
+  unit = 1,
+): { money: (v: number) => string; signedMoney: (v: number) => string } {
+  return {
+    money: (v) => moneyText(v * unit, currency),
+    signedMoney: (v) => signedMoneyText(v * unit, currency),
+  };
+}
+export const SIGNED_PCT = "+0.0%;-0.0%;0.0%";
+
+/** Finite number or null: no NaN or Infinity ever reaches a cell. */
+export function finite(v: number | null | undefined): number | null {
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
