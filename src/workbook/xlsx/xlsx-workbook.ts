@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { ReadResult } from "../grid";
 import type { ReadOptions, WorkbookPort, WriteOptions, WriteReport } from "../port";
 import type { ChartBlock, WorkbookSpec } from "../spec";
+import { readChartCaches } from "./chart-cache";
 import { addChartParts } from "./chart-parts";
 import { assertValidSheetName } from "./excel-names";
 import { sniffXlsx, toUint8Array } from "./file-sniff";
@@ -163,6 +164,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The workbook as .xlsx bytes, with internal links repaired and native charts added. */
   async toBytes(): Promise<Uint8Array> {
+    // Chart caches come from the cells as exceljs holds them, before the package is written.
+    const charts = [...this.chartsBySheet].flatMap(([sheet, list]) =>
+      list.map((chart) => ({ sheet, chart, cache: readChartCaches(this.wb, chart) })),
+    );
     const written = (await this.wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
     // A plain Uint8Array view (Node hands back a Buffer).
     let bytes =
@@ -170,7 +175,6 @@ export class XlsxWorkbook implements WorkbookPort {
         ? new Uint8Array(written.buffer, written.byteOffset, written.byteLength)
         : new Uint8Array(written);
     if (this.internalLinks) bytes = await fixInternalHyperlinks(bytes);
-    const charts = [...this.chartsBySheet].flatMap(([sheet, list]) => list.map((chart) => ({ sheet, chart })));
     return addChartParts(bytes, charts);
   }
 }

@@ -14,9 +14,9 @@ import {
 } from "./xlsx-fixtures";
 
 // The chart parts belong to another module: record what the workbook hands it, pass bytes through.
-const chartCalls: { sheet: string; chart: ChartBlock }[][] = [];
+const chartCalls: { sheet: string; chart: ChartBlock; cache: unknown }[][] = [];
 jest.mock("../../../src/workbook/xlsx/chart-parts", () => ({
-  addChartParts: async (xlsx: Uint8Array, charts: { sheet: string; chart: ChartBlock }[]) => {
+  addChartParts: async (xlsx: Uint8Array, charts: { sheet: string; chart: ChartBlock; cache: unknown }[]) => {
     chartCalls.push(charts);
     return xlsx;
   },
@@ -187,8 +187,12 @@ describe("XlsxWorkbook rendering", () => {
     expect(broken[0]).toMatch(/^xl\/worksheets\/sheet1\.xml: r:id rId\d+ not in/);
   });
 
-  test("charts of the written sheets are handed to addChartParts with their sheet", () => {
-    expect(chartCalls).toEqual([[{ sheet: "Summary", chart }]]);
+  test("charts of the written sheets are handed to addChartParts with their sheet and cell caches", () => {
+    // F12:F14 holds the RAG texts, C12:C14 the budgets (the infinite one is written as an empty cell).
+    const cache = [
+      { categories: ["Red", "Green", "Amber"], values: [100000, null, -5], categoryFormat: "@", valueFormat: "£#,##0" },
+    ];
+    expect(chartCalls).toEqual([[{ sheet: "Summary", chart, cache }]]);
   });
 
   test("title, subtitle, stamp and note styles", () => {
