@@ -13,27 +13,33 @@ export function registerSampleCommand(program: Command): void {
     .option("--projects <n>", "number of projects", "60")
     .option("--clean", "write clean canonical headers and values instead of the messy quirks")
     .option("--json", "print one JSON document")
-    .action(async (folder: string, opts: { seed: string; projects: string; clean?: boolean; json?: boolean }) => {
-      const seed = Number(opts.seed);
-      const projects = Number(opts.projects);
-      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not "${opts.seed}".`);
-      if (!Number.isInteger(projects) || projects < 1)
-        throw new UsageError(`--projects must be a positive whole number, not "${opts.projects}".`);
-      const reporter = new Reporter();
-      reporter.progress({ stage: "Generating sample", done: 0, total: 1 });
-      const { files } = await sampleInputFiles({ seed, projects, quirks: opts.clean ? "none" : "all" });
-      const written: string[] = [];
-      for (const f of files) {
-        const p = path.join(folder, f.name);
-        await writeFileAtomic(p, f.bytes);
-        written.push(p);
-      }
-      reporter.stop();
-      printResult(
-        !!opts.json,
-        { folder, files: written },
-        () =>
-          `Wrote ${written.length} sample files to ${folder}/:\n${written.map((w) => `  ${path.basename(w)}`).join("\n")}`,
-      );
-    });
+    .option("-q, --quiet", "no progress on stderr")
+    .action(
+      async (
+        folder: string,
+        opts: { seed: string; projects: string; clean?: boolean; json?: boolean; quiet?: boolean },
+      ) => {
+        const seed = Number(opts.seed);
+        const projects = Number(opts.projects);
+        if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not "${opts.seed}".`);
+        if (!Number.isInteger(projects) || projects < 1)
+          throw new UsageError(`--projects must be a positive whole number, not "${opts.projects}".`);
+        const reporter = new Reporter(opts.quiet);
+        reporter.progress({ stage: "Generating sample", done: 0, total: 1 });
+        const { files } = await sampleInputFiles({ seed, projects, quirks: opts.clean ? "none" : "all" });
+        const written: string[] = [];
+        for (const f of files) {
+          const p = path.join(folder, f.name);
+          await writeFileAtomic(p, f.bytes);
+          written.push(p);
+        }
+        reporter.stop();
+        printResult(
+          !!opts.json,
+          { folder, files: written },
+          () =>
+            `Wrote ${written.length} sample files to ${folder}/:\n${written.map((w) => `  ${path.basename(w)}`).join("\n")}`,
+        );
+      },
+    );
 }
