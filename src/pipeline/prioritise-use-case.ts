@@ -11,6 +11,7 @@ import type {
 } from "../analysis/prioritise/selection-types";
 import type { Criterion, RankingResult } from "../analysis/prioritise/types";
 import { wsjf } from "../analysis/prioritise/wsjf";
+import { SCHEMA } from "../domain/schema";
 import type { Register } from "../domain/register";
 import { numberValue, textValue } from "../domain/register";
 import type { Settings } from "../domain/settings";
@@ -96,6 +97,26 @@ export function financialYear(iso: string, startMonth: number): string {
  * numeric column), its cost (Budget), capacity demand and supply from the capacity module, and the
  * Requires / Excludes dependencies.
  */
+/**
+ * The Projects column an objective names: a field (FinancialValue), a kept source column, or the
+ * header a user knows from their own file ("Value", "NPV"), which the register maps to a field by
+ * its aliases.
+ */
+export function objectiveColumn(register: Register, objective: string): string {
+  const projects = register.entities.Projects;
+  if (projects.some((p) => objective in p.values || objective in p.extras)) return objective;
+  const wanted = objective
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, " ");
+  const field = SCHEMA.Projects.fields.find(
+    (f) => f.name.toLowerCase() === wanted.replace(/ /g, "") || (f.aliases ?? []).includes(wanted),
+  );
+  return field && (field.type === "number" || field.type === "money" || field.type === "integer")
+    ? field.name
+    : objective;
+}
+
 export function selectionInput(
   register: Register,
   settings: Settings,
@@ -105,14 +126,17 @@ export function selectionInput(
   const problems: string[] = [];
   const score = new Map(ranking.ranking.map((r) => [r.id, r.score]));
   const byScore = options.objective === "score";
+  const column = byScore ? options.objective : objectiveColumn(register, options.objective);
+  if (column !== options.objective)
+    problems.push(`Objective: "${options.objective}" is read from the register's ${column} column.`);
   const projects: SelectionProject[] = register.entities.Projects.map((p) => {
     let value: number | null = byScore ? (score.get(p.id) ?? 0) : null;
     if (!byScore) {
-      const raw = p.values[options.objective] ?? p.extras[options.objective];
+      const raw = p.values[column] ?? p.extras[column];
       value = numberValue(raw ?? null);
       if (value === null) {
         if (raw !== null && raw !== undefined && raw !== "")
-          problems.push(`${p.id}: ${options.objective} is "${raw}", not a number; it counts as 0.`);
+          problems.push(`${p.id}: ${column} is "${raw}", not a number; it counts as 0.`);
         value = 0;
       }
     }
@@ -125,8 +149,7 @@ export function selectionInput(
       stage: textValue(p.values.Stage),
     };
   });
-  const hasColumn =
-    byScore || register.entities.Projects.some((p) => options.objective in p.values || options.objective in p.extras);
+  const hasColumn = byScore || register.entities.Projects.some((p) => column in p.values || column in p.extras);
   if (!hasColumn)
     problems.push(
       `No project has a column named ${options.objective}; choose score or a numeric column of the Projects table.`,

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { PrioritisationProblem } from "../../analysis/prioritise/types";
 import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
 import { runPrioritisation } from "../../pipeline/prioritise-use-case";
 import { parseNumberFlag } from "../options";
@@ -15,6 +16,31 @@ interface PrioritiseFlags {
   output?: string;
   json?: boolean;
   quiet?: boolean;
+}
+
+/** One warning per criterion for blank values (a register of 500 projects should not print 500 lines). */
+export function groupedProblems(problems: PrioritisationProblem[]): string[] {
+  const blanks = new Map<string, PrioritisationProblem[]>();
+  const out: string[] = [];
+  for (const p of problems) {
+    if (p.kind !== "missingValue") {
+      out.push(p.message);
+      continue;
+    }
+    const key = `${p.criterion}\u0000${p.column}`;
+    blanks.set(key, [...(blanks.get(key) ?? []), p]);
+  }
+  for (const group of blanks.values()) {
+    if (group.length <= 3) {
+      out.push(...group.map((p) => p.message));
+      continue;
+    }
+    const ids = group.map((p) => p.projectId).filter(Boolean);
+    out.push(
+      `${group.length} projects have no value in "${group[0].column}" (criterion "${group[0].criterion}"): ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ` and ${ids.length - 5} more` : ""}; they score 0 on that criterion.`,
+    );
+  }
+  return out;
 }
 
 export function registerPrioritiseCommand(program: Command): void {
@@ -61,7 +87,7 @@ export function registerPrioritiseCommand(program: Command): void {
       });
       reporter.stop();
       for (const n of run.notes) reporter.note(`note: ${n}`);
-      for (const p of run.ranking.problems) reporter.warn(p.message);
+      for (const message of groupedProblems(run.ranking.problems)) reporter.warn(message);
       if (opts.output) await writeOutputWorkbook(workbook, register, run.sheets, opts.output, file, reporter);
       const s = run.selection;
       if (s?.status === "infeasible") process.exitCode = EXIT.findingsOrPartial;
