@@ -1,6 +1,6 @@
 import { SCHEMA, type EntityName } from "../domain/schema";
 import type { CellValue } from "../workbook/grid";
-import { aliasWeight, fieldOrder, matchHeader } from "./alias-index";
+import { aliasWeight, fieldOrder, matchHeader, type HeaderMatch } from "./alias-index";
 import { compatibleShare, type CoercionSettings } from "./coercion";
 
 /**
@@ -8,7 +8,8 @@ import { compatibleShare, type CoercionSettings } from "./coercion";
  * most one column (the better match wins; on a tie the earlier column takes the earlier field, so
  * GMPP 2023's two `colour_rating` columns become DeliveryConfidence then RagOverall). Fuzzy matches
  * must agree with the column's values (a `budget_comment` full of sentences is not Budget). Columns
- * that map to nothing stay as extras under their header.
+ * that map to nothing stay as extras under their header. Under a two-row header the child label is
+ * scored alone as well as with its group label (see `columnMatches`).
  */
 
 export type MappingHow = "alias" | "fuzzy" | "saved" | "unmapped";
@@ -17,6 +18,11 @@ export interface ColumnInput {
   header: string;
   /** Position in the table (0-based), used for tie-breaks and duplicate-header keys. */
   index: number;
+  /**
+   * The column's own label when `header` is it prefixed by a group label (a two-row header:
+   * `header` "Response Mitigation", `child` "Mitigation"). Omitted for one-row headers.
+   */
+  child?: string;
   /** Up to ~50 non-blank cells of the column. */
   sample: CellValue[];
 }
@@ -56,6 +62,32 @@ export function savedMappingKeys(headers: string[]): string[] {
 }
 
 const COMPATIBLE_SHARE_MIN = 0.5;
+/**
+ * A child label matched without its group label scores this fraction of its match. It keeps an
+ * exact or reordered alias of the combined label ahead (≥ 0.95: "Finish" + "Forecast" is
+ * ForecastFinish, "Response" + "Category" is ResponseType), while a child alias (0.97 × 0.96 ≈ 0.93)
+ * still beats any fuzzy match of the combined label (< 0.9: "Response Actionee" only *contains*
+ * the alias "response"; "Actionee" alone is the field's name).
+ */
+const CHILD_ALONE_FACTOR = 0.96;
+
+/**
+ * What a column's header could mean, at most one entry per field: the combined header's matches,
+ * and under a two-row header the child label's own matches (scaled by CHILD_ALONE_FACTOR), the
+ * better of the two kept for each field. `viaChild` marks matches that came from the child alone.
+ */
+function columnMatches(entity: EntityName, column: ColumnInput): (HeaderMatch & { viaChild: boolean })[] {
+  const best = new Map<string, HeaderMatch & { viaChild: boolean }>();
+  for (const m of matchHeader(entity, column.header)) best.set(m.field, { ...m, viaChild: false });
+  if (column.child && column.child !== column.header) {
+    for (const m of matchHeader(entity, column.child)) {
+      const score = m.score * CHILD_ALONE_FACTOR;
+      const prev = best.get(m.field);
+      if (!prev || score > prev.score) best.set(m.field, { ...m, score, viaChild: true });
+    }
+  }
+  return [...best.values()];
+}
 
 export function mapHeaders(
   entity: EntityName,
@@ -102,16 +134,17 @@ export function mapHeaders(
     score: number;
     how: "alias" | "fuzzy";
     alias: string;
+    viaChild: boolean;
   }
   const candidates: Candidate[] = [];
   columns.forEach((c, i) => {
     if (fixed.has(i)) return;
-    for (const m of matchHeader(entity, c.header)) {
+    for (const m of columnMatches(entity, c)) {
       if (m.how === "fuzzy") {
         const f = fieldsByName.get(m.field)!;
         if (compatibleShare(f, c.sample, settings) < COMPATIBLE_SHARE_MIN) continue;
       }
-      candidates.push({ col: i, field: m.field, score: m.score, how: m.how, alias: m.alias });
+      candidates.push({ col: i, field: m.field, score: m.score, how: m.how, alias: m.alias, viaChild: m.viaChild });
     }
   });
   candidates.sort(
@@ -123,6 +156,7 @@ export function mapHeaders(
     used.add(c.col);
     taken.add(c.field);
     out[c.col] = { ...out[c.col], field: c.field, confidence: round(c.score), how: c.how, alias: c.alias };
+    if (c.viaChild) out[c.col].note = `matched by its own label "${columns[c.col].child}", without the group label`;
   }
 
   if (entity === "Projects") applySinglePairRule(out, notes);

@@ -48,7 +48,10 @@ export function columnInputs(grid: Grid, region: DetectedRegion, only?: Set<numb
           if (sample.length >= SAMPLE_SIZE) break;
         }
       }
-      return { header: col.header, index: i, sample };
+      // Under a two-row header the mapper also scores the column's own label (`child`) alone.
+      return col.parent && col.child !== col.header
+        ? { header: col.header, index: i, sample, child: col.child }
+        : { header: col.header, index: i, sample };
     });
 }
 
