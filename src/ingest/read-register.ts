@@ -23,8 +23,13 @@ export interface RegisterRead {
   register: Register;
   /** Entities whose sheet was found. */
   found: EntityName[];
-  /** Value recorded as imported, per `provenanceKey(entity, id, field)`. */
+  /** Value recorded as imported, per `provenanceKey(entity, id, field)` (a duplicated id: its last record's). */
   asImported: Map<string, string | null>;
+  /**
+   * Value recorded as imported for a field of the `occurrence`-th (0-based) record with that id:
+   * undefined when that record has no provenance for the field. Tells duplicated ids apart.
+   */
+  importedAt: (entity: EntityName, id: string, field: string, occurrence: number) => string | null | undefined;
   locate: (entity: EntityName, id: string, field: string) => { sheet: string; cell: string } | undefined;
   problems: RegisterReadProblem[];
 }
@@ -66,8 +71,36 @@ function findEntityGrid(grids: Grid[], entity: EntityName): { grid: Grid; top: n
   return header.includes(def.idField) || header.includes(def.fields[1].name) ? { grid: g, top: 0, left: 0 } : undefined;
 }
 
-function readProvenance(grids: Grid[]): Map<string, { provenance: Provenance; imported: string | null }> {
-  const out = new Map<string, { provenance: Provenance; imported: string | null }>();
+interface ProvenanceRow {
+  provenance: Provenance;
+  imported: string | null;
+  /** Which record of its id the row belongs to (0 unless the id is duplicated). */
+  block: number;
+}
+
+/**
+ * The provenance sheet's rows. The sheet is written record by record, so a duplicated id's second
+ * record starts where one of the id's fields comes round again (its id field, usually): from there
+ * on the id's rows belong to that record, also for fields only the second record has. Rows need
+ * not be contiguous, so a sheet sorted by field still reads right when no id is duplicated.
+ * `repeats` keeps every row of a key seen more than once.
+ */
+interface ProvenanceTable {
+  last: Map<string, ProvenanceRow>;
+  repeats: Map<string, ProvenanceRow[]>;
+}
+
+function provenanceAt(table: ProvenanceTable, key: string, occurrence: number): ProvenanceRow | undefined {
+  const rows = table.repeats.get(key);
+  if (rows) return rows.find((r) => r.block === occurrence);
+  const row = table.last.get(key);
+  return row && row.block === occurrence ? row : undefined;
+}
+
+function readProvenance(grids: Grid[]): ProvenanceTable {
+  const last = new Map<string, ProvenanceRow>();
+  const repeats = new Map<string, ProvenanceRow[]>();
+  const out: ProvenanceTable = { last, repeats };
   const g =
     grids.find((g) => g.tables?.some((t) => t.name === "tblProvenance")) ??
     grids.find((g) => g.sheet === "PMO Provenance");
@@ -91,6 +124,7 @@ function readProvenance(grids: Grid[]): Map<string, { provenance: Provenance; im
   const bottom = t?.range.bottom ?? g.values.length - 1;
   const text = (v: CellValue | undefined): string | null =>
     v === null || v === undefined ? null : v instanceof Date ? isoFromDate(v) : String(v);
+  const blocks = new Map<string, number>();
   for (let r = top + 1; r <= bottom && r < g.values.length; r++) {
     const row = g.values[r].slice(left);
     const entity = text(row[ce]);
@@ -98,7 +132,13 @@ function readProvenance(grids: Grid[]): Map<string, { provenance: Provenance; im
     const field = text(row[cf]);
     if (!entity || !id || !field) continue;
     const rawCell = craw >= 0 ? row[craw] : null;
-    out.set(provenanceKey(entity, id, field), {
+    const key = provenanceKey(entity, id, field);
+    const earlier = last.get(key);
+    const earlierRows = earlier ? (repeats.get(key)?.length ?? 1) : 0;
+    const record = `${entity}\u0000${id}`;
+    const block = Math.max(blocks.get(record) ?? 0, earlierRows);
+    if (block > 0) blocks.set(record, block); // only duplicated ids get an entry
+    const entry: ProvenanceRow = {
       provenance: {
         file: text(row[cfile]) ?? "",
         sheet: text(row[csheet]) ?? "",
@@ -106,7 +146,14 @@ function readProvenance(grids: Grid[]): Map<string, { provenance: Provenance; im
         raw: rawCell instanceof Date ? isoFromDate(rawCell) : (rawCell ?? null),
       },
       imported: cimp >= 0 ? text(row[cimp]) : null,
-    });
+      block,
+    };
+    if (earlier) {
+      const rows = repeats.get(key);
+      if (rows) rows.push(entry);
+      else repeats.set(key, [earlier, entry]);
+    }
+    last.set(key, entry);
   }
   return out;
 }
@@ -117,7 +164,7 @@ export function readRegisterGrids(grids: Grid[], label = "register"): RegisterRe
   const problems: RegisterReadProblem[] = [];
   const provenance = readProvenance(grids);
   const asImported = new Map<string, string | null>();
-  for (const [k, v] of provenance) asImported.set(k, v.imported);
+  for (const [k, v] of provenance.last) asImported.set(k, v.imported);
   const cells = new Map<string, { sheet: string; cell: string }>();
 
   for (const entity of ENTITY_NAMES) {
@@ -136,6 +183,7 @@ export function readRegisterGrids(grids: Grid[], label = "register"): RegisterRe
       return base !== h && (fieldsByHeader.has(base) || headers.includes(base)) ? base : h;
     });
     const seenIds = new Set<string>();
+    const occurrences = new Map<string, number>();
     for (let r = top + 1; r < grid.values.length; r++) {
       const row = grid.values[r];
       const cellsOfRow = row.slice(left, left + width);
@@ -164,8 +212,11 @@ export function readRegisterGrids(grids: Grid[], label = "register"): RegisterRe
         });
       }
       const record: RegisterRecord = { id, values, extras, provenance: {}, ...(derived ? { derivedId: true } : {}) };
+      // The k-th record of a duplicated id takes the k-th record's provenance, not the last one's.
+      const occurrence = occurrences.get(id) ?? 0;
+      occurrences.set(id, occurrence + 1);
       for (const key of [...Object.keys(values), ...Object.keys(extras)]) {
-        const p = provenance.get(provenanceKey(entity, id, key));
+        const p = provenanceAt(provenance, provenanceKey(entity, id, key), occurrence);
         if (p) record.provenance[key] = p.provenance;
       }
       register.entities[entity].push(record);
@@ -180,5 +231,7 @@ export function readRegisterGrids(grids: Grid[], label = "register"): RegisterRe
   }
   const locate = (entity: EntityName, id: string, field: string) =>
     cells.get(provenanceKey(entity, id, field)) ?? cells.get(provenanceKey(entity, id, SCHEMA[entity].idField));
-  return { register, found, asImported, locate, problems };
+  const importedAt = (entity: EntityName, id: string, field: string, occurrence: number) =>
+    provenanceAt(provenance, provenanceKey(entity, id, field), occurrence)?.imported;
+  return { register, found, asImported, importedAt, locate, problems };
 }

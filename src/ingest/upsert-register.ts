@@ -6,15 +6,22 @@ import { sameValue } from "./merge-sources";
 /**
  * Next month's import keeps the analysts' work. For each incoming record:
  * - a new id is added;
+ * - a duplicated id (the same id on several rows) is matched by occurrence: the k-th incoming
+ *   record with the id updates the k-th existing one, in order; an extra occurrence is added;
  * - for an existing id, each incoming value replaces the current one only when the current cell
  *   still holds what was imported last time (`asImported`, read from the provenance sheet) or is
  *   blank; a cell edited by hand since (current ≠ value recorded as imported, or a value where
  *   nothing was imported) keeps the analyst's value and the incoming one is listed as a conflict;
- * - records absent from the new files are kept, and listed.
+ * - records absent from the new files (including surplus occurrences of a duplicated id) are kept,
+ *   and listed.
  * Existing records keep their order; added ones follow. Linear in records.
  */
 
-export type AsImported = (entity: EntityName, id: string, field: string) => FieldValue | undefined;
+/**
+ * The value recorded as imported last time for a field of the `occurrence`-th (0-based) record
+ * with that id in the existing register (0 unless the id is duplicated).
+ */
+export type AsImported = (entity: EntityName, id: string, field: string, occurrence: number) => FieldValue | undefined;
 
 export interface UpsertConflict {
   entity: EntityName;
@@ -52,28 +59,34 @@ export function upsertRegister(
   const changes: UpsertChanges = { added: [], updated: [], kept: [], conflicts: [] };
   for (const entity of ENTITY_NAMES) {
     const out = register.entities[entity];
-    const index = new Map<string, RegisterRecord>();
+    // Every record of an id, in register order: a duplicated id (two rows RSK-0007) is two records.
+    const index = new Map<string, RegisterRecord[]>();
+    const existingCopies: RegisterRecord[] = [];
     for (const r of existing.entities[entity] ?? []) {
       const c = copy(r);
       out.push(c);
-      if (!index.has(c.id)) index.set(c.id, c);
+      existingCopies.push(c);
+      push(index, c.id, c);
     }
-    const seen = new Set<string>();
+    // The k-th incoming record of an id updates the k-th existing one (stable, by order); one
+    // beyond the existing count is added. So re-importing the same files adds and changes nothing.
+    const occurrences = new Map<string, number>();
+    const matched = new Set<RegisterRecord>();
     for (const inc of incoming.entities[entity] ?? []) {
-      seen.add(inc.id);
-      const cur = index.get(inc.id);
+      const k = occurrences.get(inc.id) ?? 0;
+      occurrences.set(inc.id, k + 1);
+      const cur = index.get(inc.id)?.[k];
       if (!cur) {
-        const c = copy(inc);
-        out.push(c);
-        index.set(c.id, c);
+        out.push(copy(inc));
         changes.added.push({ entity, id: inc.id });
         continue;
       }
+      matched.add(cur);
       const apply = (bag: "values" | "extras") => {
         for (const [field, value] of Object.entries(inc[bag])) {
           const current = cur[bag][field];
           if (sameValue(current, value) && !(blank(current) !== blank(value))) continue;
-          const imported = asImported(entity, inc.id, field);
+          const imported = asImported(entity, inc.id, field, k);
           const untouched = blank(current) || (imported !== undefined && sameValue(current, imported));
           if (!untouched) {
             if (!blank(value))
@@ -96,7 +109,13 @@ export function upsertRegister(
       apply("values");
       apply("extras");
     }
-    for (const r of existing.entities[entity] ?? []) if (!seen.has(r.id)) changes.kept.push({ entity, id: r.id });
+    for (const r of existingCopies) if (!matched.has(r)) changes.kept.push({ entity, id: r.id });
   }
   return { register, changes };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -111,19 +111,22 @@ function mergeIntoExisting(
 ): { register: Register; changes: ChangeList } | null {
   const existing = readRegisterGrids(existingGrids);
   if (existing.found.length === 0) return null;
+  // Keyed by occurrence too: the two records of a duplicated id each have their own cells.
   const current = new Map<string, FieldValue>();
   for (const entity of existing.found) {
+    const occurrences = new Map<string, number>();
     for (const r of existing.register.entities[entity]) {
+      const k = occurrences.get(r.id) ?? 0;
+      occurrences.set(r.id, k + 1);
       for (const [field, v] of Object.entries({ ...r.extras, ...r.values }))
-        current.set(provenanceKey(entity, r.id, field), v);
+        current.set(`${provenanceKey(entity, r.id, field)}\u0000${k}`, v);
     }
   }
   // The provenance sheet keeps imported values as text; a cell still showing that text is untouched.
-  const result = upsertRegister(existing.register, incoming, (entity, id, field) => {
-    const key = provenanceKey(entity, id, field);
-    if (!existing.asImported.has(key)) return undefined;
-    const imported = existing.asImported.get(key) ?? null;
-    const now = current.get(key);
+  const result = upsertRegister(existing.register, incoming, (entity, id, field, occurrence) => {
+    const imported = existing.importedAt(entity, id, field, occurrence);
+    if (imported === undefined) return undefined;
+    const now = current.get(`${provenanceKey(entity, id, field)}\u0000${occurrence}`);
     return now !== undefined && importedText(now) === imported ? now : imported;
   });
   return { register: result.register, changes: result.changes };
