@@ -1,6 +1,7 @@
 import type { Settings, SettingsProblem } from "../domain/settings";
 import { DEFAULT_SETTINGS, parseSettings } from "../domain/settings";
 import { readSettingsGrid } from "../ingest/read-settings";
+import { RULE_IDS } from "../standards/catalogue";
 import type { Grid } from "../workbook/grid";
 
 export const SETTINGS_SHEET = "PMO Settings";
@@ -17,7 +18,8 @@ export function loadSettings(grids: Grid[]): {
 } {
   const grid = grids.find((g) => g.sheet.toLowerCase() === SETTINGS_SHEET.toLowerCase());
   if (!grid) return { settings: DEFAULT_SETTINGS, problems: [], notes: [], found: false };
-  const parsed = parseSettings(readSettingsGrid(grid));
+  // With the catalogue's ids, a rule id on the sheet that names no rule is reported with its cell.
+  const parsed = parseSettings(readSettingsGrid(grid), { ruleIds: RULE_IDS });
   return { ...parsed, found: true };
 }
 
