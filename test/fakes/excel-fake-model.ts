@@ -303,6 +303,8 @@ export class WorkbookModel {
   tables: TableModel[] = [];
   names: { name: string; reference: string }[] = [];
   createdWorkbooks: Uint8Array[] = [];
+  /** The address `Range.select()` last selected (e.g. `Projects!C4`), for tests of "go to cell". */
+  selection: string | null = null;
   private nextId = 1;
 
   newId(prefix: string): string {

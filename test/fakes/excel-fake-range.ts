@@ -118,6 +118,18 @@ export class FakeRange extends FakeObject<RangeModel> {
   get numberFormat(): unknown[][] {
     return this.loaded("numberFormat");
   }
+  /** Selects the range (and activates its sheet), as a finding's "go to cell" does. */
+  select(): void {
+    this.queueCall("select", [], (m) => {
+      if (m.sheet.visibility !== "Visible") {
+        throw new FakeExcelError(
+          "InvalidOperation",
+          `Sheet ${m.sheet.name} is hidden; a hidden sheet's cells cannot be selected.`,
+        );
+      }
+      this.ctx.host.model.selection = formatAddress(m.sheet.name, m.rect);
+    });
+  }
   set numberFormat(value: unknown[][]) {
     this.queueSet("numberFormat", value, (m) => {
       checkMatrix("numberFormat", value, m);

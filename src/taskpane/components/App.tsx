@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -6,14 +6,30 @@ import {
   AccordionPanel,
   Badge,
   FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { BuildOutcome } from "../../pipeline/build-register";
 import type { HostMode } from "../host";
+import type { WorkbookStatus } from "../pane-steps";
 import { usePaneTheme } from "../theme";
-import { RegisterSection } from "./RegisterSection";
+import type { SectionId } from "../session";
+import { SessionProvider, usePaneSessionState } from "../session";
+import { loadSteps } from "../step-runner";
 import { PlannedSection } from "./PlannedSection";
+import { RegisterSection } from "./RegisterSection";
+import { SectionBoundary } from "./SectionBoundary";
+import { StatusHeader } from "./StatusHeader";
+
+// Each later step's code loads when its section is first opened, keeping the first chunk small.
+const ValidateSection = lazy(() => import(/* webpackChunkName: "section-validate" */ "./ValidateSection"));
+const PrioritiseSection = lazy(() => import(/* webpackChunkName: "section-prioritise" */ "./PrioritiseSection"));
+const CapacitySection = lazy(() => import(/* webpackChunkName: "section-capacity" */ "./CapacitySection"));
+const SettingsSection = lazy(() => import(/* webpackChunkName: "section-settings" */ "./SettingsSection"));
 
 const useStyles = makeStyles({
   root: {
@@ -35,75 +51,189 @@ const useStyles = makeStyles({
   title: { flexGrow: 1 },
 });
 
-/** The sections the pane will have; only Register is wired to the pipeline so far. */
-const PLANNED = [
-  {
-    id: "standards",
-    title: "Standards",
-    action: "Check against PMO standards",
-    explanation:
-      "Checks every record against the PMO profile's rules (missing owners, stale status dates, dates out of order, RAG that disagrees with cost and schedule) and lists each finding with the cell to fix.",
-    cli: "pmo validate register.xlsx",
-  },
-  {
-    id: "prioritise",
-    title: "Prioritise",
-    action: "Rank the portfolio",
-    explanation:
-      "Scores projects against weighted criteria, shows how stable each rank is when the weights move, and can pick the best set of projects that fits the budget and capacity.",
-    cli: "pmo prioritise register.xlsx",
-  },
-  {
-    id: "capacity",
-    title: "Capacity",
-    action: "Plan capacity",
-    explanation:
-      "Adds up allocations by role and month, compares demand with supply, and highlights the months and roles that are over-committed.",
-    cli: "pmo capacity register.xlsx",
-  },
-  {
-    id: "summary",
-    title: "Summary",
-    action: "Write the management summary",
-    explanation:
-      "Writes a summary workbook for managers: key figures, the portfolio by RAG, the ranking, capacity hot spots and the findings that matter, with charts.",
-    cli: "pmo summary register.xlsx",
-  },
-] as const;
+const SUMMARY = {
+  id: "summary",
+  title: "Summary",
+  action: "Write the management summary",
+  explanation:
+    "Writes a summary workbook for managers: key figures, the portfolio by RAG, the ranking, capacity hot spots and the findings that matter, with charts.",
+  cli: "pmo summary register.xlsx",
+} as const;
+
+/** The status right after a build in file mode: the register and nothing downstream yet. */
+function statusFromBuild(outcome: BuildOutcome): WorkbookStatus {
+  const records = Object.fromEntries(Object.entries(outcome.register).filter(([, n]) => n > 0));
+  return {
+    records,
+    registerBuilt: Object.keys(records).length > 0,
+    findings: null,
+    ranked: false,
+    selectionSaved: false,
+    capacityPlanned: false,
+    summarySheets: [],
+    settingsFound: true,
+    settingsProblems: 0,
+  };
+}
+
+const quiet = () => ({ signal: new AbortController().signal, progress: () => undefined });
+
+function Lazy({ children }: { children: JSX.Element }): JSX.Element {
+  return (
+    <SectionBoundary>
+      <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{children}</Suspense>
+    </SectionBoundary>
+  );
+}
 
 export function App({ mode }: { mode: HostMode }): JSX.Element {
   const styles = useStyles();
   const { theme, name } = usePaneTheme(mode);
-  const [built, setBuilt] = useState(false);
+  const [openItems, setOpenItems] = useState<SectionId[]>(["register"]);
+  const [loading, setLoading] = useState(mode === "excel");
+  const [statusError, setStatusError] = useState<string | null>(null);
+
+  const open = useCallback((id: SectionId) => {
+    setOpenItems((items) => (items.includes(id) ? items : [...items, id]));
+    // Move focus to the section the user asked for, so keyboard and screen-reader users land there.
+    requestAnimationFrame(() => {
+      const header = document.getElementById(`section-${id}`);
+      header?.scrollIntoView({ block: "start" });
+      header?.focus();
+    });
+  }, []);
+  const session = usePaneSessionState(mode, open);
+  const { setStatus, setFile } = session;
+
+  const refresh = useCallback(
+    async (target: { mode: HostMode; file: { name: string; bytes: Uint8Array } | null }) => {
+      setLoading(true);
+      setStatusError(null);
+      try {
+        const steps = await loadSteps();
+        setStatus(await steps.readStatus(target, quiet()));
+      } catch (error) {
+        setStatusError(
+          `The workbook could not be read (${error instanceof Error ? error.message : String(error)}). ${
+            target.mode === "excel"
+              ? "Finish editing any cell, then close and reopen the pane."
+              : "Open it in Excel, save it as .xlsx, and open it here again."
+          }`,
+        );
+      } finally {
+        setLoading(false);
+      }
+    },
+    [setStatus],
+  );
+
+  useEffect(() => {
+    if (mode === "excel") void refresh({ mode, file: null });
+  }, [mode, refresh]);
+
+  function built(outcome: BuildOutcome, bytes: Uint8Array | null): void {
+    if (mode === "file" && bytes) setFile({ name: "register.xlsx", bytes }, statusFromBuild(outcome));
+    else void refresh({ mode, file: null });
+  }
+
+  async function openFile(file: File): Promise<void> {
+    const next = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    setFile(next, null);
+    await refresh({ mode, file: next });
+  }
+
+  const sections: { id: SectionId; title: string; body: JSX.Element }[] = [
+    {
+      id: "register",
+      title: "Register",
+      body: (
+        <RegisterSection
+          mode={mode}
+          onBuilt={built}
+          disabled={session.busy !== null}
+          onOpen={(f) => void openFile(f)}
+        />
+      ),
+    },
+    {
+      id: "validate",
+      title: "Validate",
+      body: (
+        <Lazy>
+          <ValidateSection />
+        </Lazy>
+      ),
+    },
+    {
+      id: "prioritise",
+      title: "Prioritise",
+      body: (
+        <Lazy>
+          <PrioritiseSection />
+        </Lazy>
+      ),
+    },
+    {
+      id: "capacity",
+      title: "Capacity",
+      body: (
+        <Lazy>
+          <CapacitySection />
+        </Lazy>
+      ),
+    },
+    {
+      id: "summary",
+      title: "Summary",
+      body: <PlannedSection {...SUMMARY} registerBuilt={session.status?.registerBuilt ?? false} />,
+    },
+    {
+      id: "settings",
+      title: "Settings",
+      body: (
+        <Lazy>
+          <SettingsSection />
+        </Lazy>
+      ),
+    },
+  ];
+
   return (
     <FluentProvider theme={theme} className={styles.root} data-theme={name}>
-      <header className={styles.header}>
-        <img className={styles.logo} src="assets/icon-32.png" alt="" />
-        <Text as="h1" size={500} weight="semibold" className={styles.title}>
-          PMO Register
-        </Text>
-        <Badge appearance="tint" color={mode === "excel" ? "brand" : "informative"}>
-          {mode === "excel" ? "This workbook" : "Files"}
-        </Badge>
-      </header>
-      <main>
-        <Accordion multiple collapsible defaultOpenItems={["register"]}>
-          <AccordionItem value="register">
-            <AccordionHeader as="h2">Register</AccordionHeader>
-            <AccordionPanel>
-              <RegisterSection mode={mode} onBuilt={() => setBuilt(true)} />
-            </AccordionPanel>
-          </AccordionItem>
-          {PLANNED.map((section) => (
-            <AccordionItem value={section.id} key={section.id}>
-              <AccordionHeader as="h2">{section.title}</AccordionHeader>
-              <AccordionPanel>
-                <PlannedSection {...section} registerBuilt={built} />
-              </AccordionPanel>
-            </AccordionItem>
-          ))}
-        </Accordion>
-      </main>
+      <SessionProvider value={session}>
+        <header className={styles.header}>
+          <img className={styles.logo} src="assets/icon-32.png" alt="" />
+          <Text as="h1" size={500} weight="semibold" className={styles.title}>
+            PMO Register
+          </Text>
+          <Badge appearance="tint" color={mode === "excel" ? "brand" : "informative"}>
+            {mode === "excel" ? "This workbook" : "Files"}
+          </Badge>
+        </header>
+        <StatusHeader summaryAvailable={false} loading={loading} />
+        {statusError && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{statusError}</MessageBarBody>
+          </MessageBar>
+        )}
+        <main>
+          <Accordion
+            multiple
+            collapsible
+            openItems={openItems}
+            onToggle={(_, data) => setOpenItems(data.openItems as SectionId[])}
+          >
+            {sections.map((s) => (
+              <AccordionItem value={s.id} key={s.id}>
+                <AccordionHeader as="h2" button={{ id: `section-${s.id}` }}>
+                  {s.title}
+                </AccordionHeader>
+                <AccordionPanel>{s.body}</AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+        </main>
+      </SessionProvider>
     </FluentProvider>
   );
 }

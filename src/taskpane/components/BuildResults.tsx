@@ -104,7 +104,7 @@ export function BuildResults({ outcome, mode }: { outcome: BuildOutcome; mode: "
             : `${registerCounts(outcome.register)}.${
                 mode === "excel"
                   ? " Written to this workbook; the Mapping sheet shows which column went where."
-                  : " Save it with Download register.xlsx; its Mapping sheet shows which column went where."
+                  : " Download register.xlsx (at the top of the pane) saves it with what the later steps add; its Mapping sheet shows which column went where."
               }${failed > 0 ? ` ${failed} input${failed === 1 ? " was" : "s were"} not read.` : ""}`}
         </MessageBarBody>
       </MessageBar>

@@ -14,10 +14,10 @@ import type { BuildOutcome } from "../../pipeline/build-register";
 import type { ProgressEvent } from "../../workbook/port";
 import type { HostMode } from "../host";
 import { buildFromFiles, buildInWorkbook, isCancelled, isChunkLoadError } from "../run-build";
-import { downloadBytes } from "../download";
 import { BuildProgress } from "./BuildProgress";
 import { BuildResults } from "./BuildResults";
 import { FilePicker } from "./FilePicker";
+import { OpenRegisterFile } from "./OpenRegisterFile";
 
 const useStyles = makeStyles({
   root: {
@@ -65,13 +65,26 @@ function describeFailure(error: unknown, mode: HostMode): Extract<State, { kind:
   };
 }
 
-export function RegisterSection({ mode, onBuilt }: { mode: HostMode; onBuilt: () => void }): JSX.Element {
+export function RegisterSection({
+  mode,
+  onBuilt,
+  disabled = false,
+  onOpen,
+}: {
+  mode: HostMode;
+  /** The build finished: its outcome and (file mode) the register workbook's bytes. */
+  onBuilt: (outcome: BuildOutcome, bytes: Uint8Array | null) => void;
+  /** Another step is working on the workbook. */
+  disabled?: boolean;
+  /** File mode: continue with a register workbook built earlier. */
+  onOpen?: (file: File) => void;
+}): JSX.Element {
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
   const [dateOrder, setDateOrder] = useState<"dmy" | "mdy">("dmy");
   const [state, setState] = useState<State>({ kind: "idle" });
   const controller = useRef<AbortController | null>(null);
-  const running = state.kind === "running";
+  const running = state.kind === "running" || disabled;
 
   async function build(): Promise<void> {
     const abort = new AbortController();
@@ -86,11 +99,12 @@ export function RegisterSection({ mode, onBuilt }: { mode: HostMode; onBuilt: ()
       if (mode === "excel") {
         const outcome = await buildInWorkbook(request);
         setState({ kind: "done", outcome, bytes: null });
+        onBuilt(outcome, null);
       } else {
         const { outcome, bytes } = await buildFromFiles(files, request);
         setState({ kind: "done", outcome, bytes });
+        onBuilt(outcome, bytes);
       }
-      onBuilt();
     } catch (error) {
       setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode));
     } finally {
@@ -138,12 +152,8 @@ export function RegisterSection({ mode, onBuilt }: { mode: HostMode; onBuilt: ()
         >
           {mode === "excel" ? "Build register from this workbook" : "Build register"}
         </Button>
-        {state.kind === "done" && state.bytes && (
-          <Button onClick={() => downloadBytes(state.bytes as Uint8Array, "register.xlsx")}>
-            Download register.xlsx
-          </Button>
-        )}
       </div>
+      {mode === "file" && onOpen && <OpenRegisterFile disabled={running} onOpen={onOpen} />}
       {state.kind === "running" && (
         <BuildProgress event={state.event} cancelling={state.cancelling} onCancel={cancel} />
       )}

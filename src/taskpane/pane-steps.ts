@@ -1,0 +1,211 @@
+/**
+ * The pane's steps of the monthly flow, over the workbook the pane works on: the open workbook in
+ * Excel, or (file mode) the register workbook held in memory since it was built or opened. This
+ * module and everything it imports are loaded on first use (see step-runner.ts), never with the
+ * pane; exceljs loads only in file mode, and HiGHS only inside the selection worker.
+ */
+import type { IsoDate } from "../domain/dates";
+import type { Profile, Settings, SettingsProblem } from "../domain/settings";
+import type { FixChange } from "../standards/safe-fixes";
+import type { ValidationResult } from "../standards/types";
+import type { CapacityRun } from "../pipeline/capacity-use-case";
+import type { PrioritisationMethod, PrioritiseRun } from "../pipeline/prioritise-use-case";
+import type { OpenRegister } from "../pipeline/open-register";
+import type { ProgressFn, WorkbookPort } from "../workbook/port";
+import { OfficeWorkbook } from "../workbook/office/office-workbook";
+import { selectCell } from "../workbook/office/select-cell";
+import { applySafeFixesInWorkbook } from "../pipeline/in-workbook/apply-fixes-in-workbook";
+import { capacityInWorkbook } from "../pipeline/in-workbook/capacity-in-workbook";
+import { prioritiseInWorkbook } from "../pipeline/in-workbook/prioritise-in-workbook";
+import type { SettingsEdits } from "../pipeline/in-workbook/settings-in-workbook";
+import { readWorkbookSettings, saveSettingsInWorkbook } from "../pipeline/in-workbook/settings-in-workbook";
+import { validateInWorkbook } from "../pipeline/in-workbook/validate-in-workbook";
+import type { WorkbookStatus } from "../pipeline/in-workbook/workbook-status";
+import { workbookStatus } from "../pipeline/in-workbook/workbook-status";
+import { selectInWorker } from "./selection-worker-client";
+
+export type { WorkbookStatus, SettingsEdits };
+
+/** What the pane works on. In file mode `file` is the register workbook in memory (null before a build). */
+export interface PaneTarget {
+  mode: "excel" | "file";
+  file: { name: string; bytes: Uint8Array } | null;
+}
+
+export interface StepRequest {
+  signal: AbortSignal;
+  progress: ProgressFn;
+}
+
+/** Every step returns its result, the workbook's status afterwards, and (file mode) the new bytes. */
+export interface StepOutcome<T> {
+  value: T;
+  status: WorkbookStatus;
+  bytes: Uint8Array | null;
+}
+
+/** Sheets a summary writes into this workbook, once the summary step is wired (none yet). */
+const SUMMARY_SHEETS: string[] = [];
+
+/** Raised when file mode has no register workbook yet; the pane says to build or open one. */
+export class NoWorkbookError extends Error {
+  constructor() {
+    super("There is no register yet. Build one from tracker files, or open a register workbook, first.");
+    this.name = "NoWorkbookError";
+  }
+}
+
+async function withPort<T>(
+  target: PaneTarget,
+  request: StepRequest,
+  fn: (port: WorkbookPort) => Promise<T>,
+  changes = true,
+): Promise<{ value: T; bytes: Uint8Array | null }> {
+  if (target.mode === "excel") return { value: await fn(new OfficeWorkbook({ label: "this workbook" })), bytes: null };
+  if (!target.file) throw new NoWorkbookError();
+  request.progress({ stage: "Opening the register workbook", done: 0, total: 1, message: target.file.name });
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx-adapter" */ "../workbook/xlsx/xlsx-workbook");
+  const workbook = await XlsxWorkbook.open(target.file.bytes, target.file.name);
+  const value = await fn(workbook);
+  if (!changes) return { value, bytes: null };
+  request.progress({ stage: "Saving the register workbook", done: 0, total: 1 });
+  return { value, bytes: await workbook.toBytes() };
+}
+
+/** The status from what a step read, updated with what it wrote. */
+function statusAfter(opened: OpenRegister, patch: Partial<WorkbookStatus>): WorkbookStatus {
+  return { ...workbookStatus(opened.grids, SUMMARY_SHEETS), ...patch };
+}
+
+export async function readStatus(target: PaneTarget, request: StepRequest): Promise<WorkbookStatus> {
+  const { value } = await withPort(
+    target,
+    request,
+    async (port) => workbookStatus((await port.read({ signal: request.signal })).grids, SUMMARY_SHEETS),
+    false,
+  );
+  return value;
+}
+
+export interface ValidateView {
+  result: ValidationResult;
+  fixes: FixChange[];
+  written: string[];
+  warnings: string[];
+  settingsProblems: SettingsProblem[];
+}
+
+export async function validate(
+  target: PaneTarget,
+  request: StepRequest,
+  options: { profile?: Profile; reportingDate?: IsoDate; today: IsoDate },
+): Promise<StepOutcome<ValidateView>> {
+  const { value, bytes } = await withPort(target, request, (port) =>
+    validateInWorkbook(port, { ...options, ...request }),
+  );
+  const view = {
+    result: value.result,
+    fixes: value.fixes,
+    written: value.written,
+    warnings: value.warnings,
+    settingsProblems: value.opened.settingsProblems,
+  };
+  return { value: view, bytes, status: statusAfter(value.opened, { findings: { ...value.result.counts } }) };
+}
+
+export async function applyFixes(
+  target: PaneTarget,
+  request: StepRequest,
+  changes: FixChange[],
+): Promise<{
+  value: { applied: FixChange[]; skipped: { change: FixChange; reason: string }[] };
+  bytes: Uint8Array | null;
+}> {
+  const { value, bytes } = await withPort(target, request, (port) => applySafeFixesInWorkbook(port, changes, request));
+  return { value: { applied: value.applied, skipped: value.skipped }, bytes };
+}
+
+export interface PrioritiseView {
+  run: Omit<PrioritiseRun, "sheets">;
+  written: string[];
+  warnings: string[];
+}
+
+export async function prioritise(
+  target: PaneTarget,
+  request: StepRequest,
+  options: { method: PrioritisationMethod; select: boolean; budget?: number | null; timeLimitSeconds?: number },
+): Promise<StepOutcome<PrioritiseView>> {
+  const { value, bytes } = await withPort(target, request, (port) =>
+    prioritiseInWorkbook(port, {
+      ...options,
+      ...request,
+      selectFn: selectInWorker,
+      onSelectionProgress: (p) =>
+        request.progress({
+          stage: `Selecting the portfolio: ${p.phase}`,
+          done: p.done,
+          total: p.total,
+          message: p.message,
+        }),
+    }),
+  );
+  const { sheets: _sheets, ...run } = value.run;
+  return {
+    value: { run, written: value.written, warnings: value.warnings },
+    bytes,
+    status: statusAfter(value.opened, { ranked: true, ...(run.selection ? { selectionSaved: true } : {}) }),
+  };
+}
+
+export interface CapacityView {
+  run: Omit<CapacityRun, "sheets" | "plan"> & { plan: Omit<CapacityRun["plan"], "byProject"> };
+  written: string[];
+  warnings: string[];
+}
+
+export async function capacity(
+  target: PaneTarget,
+  request: StepRequest,
+  options: { from?: string; months?: number; selected?: string[]; level: boolean; priority?: string[] },
+): Promise<StepOutcome<CapacityView>> {
+  const { value, bytes } = await withPort(target, request, (port) =>
+    capacityInWorkbook(port, {
+      ...request,
+      from: options.from,
+      months: options.months,
+      selected: options.selected ? new Set(options.selected) : undefined,
+      level: options.level,
+      priority: options.priority,
+    }),
+  );
+  const { sheets: _sheets, plan, ...rest } = value.run;
+  const { byProject: _byProject, ...planView } = plan;
+  return {
+    value: { run: { ...rest, plan: planView }, written: value.written, warnings: value.warnings },
+    bytes,
+    status: statusAfter(value.opened, { capacityPlanned: true }),
+  };
+}
+
+export async function readSettings(
+  target: PaneTarget,
+  request: StepRequest,
+): Promise<{ settings: Settings; problems: SettingsProblem[]; found: boolean }> {
+  const { value } = await withPort(target, request, (port) => readWorkbookSettings(port, request), false);
+  return value;
+}
+
+export async function saveSettings(
+  target: PaneTarget,
+  request: StepRequest,
+  edits: SettingsEdits,
+): Promise<{ value: { settings: Settings; replaced: SettingsProblem[] }; bytes: Uint8Array | null }> {
+  const { value, bytes } = await withPort(target, request, (port) => saveSettingsInWorkbook(port, edits, request));
+  return { value: { settings: value.settings, replaced: value.replaced }, bytes };
+}
+
+/** Selects a finding's cell in Excel (Excel mode only). */
+export function goToCell(sheet: string, cell: string): Promise<void> {
+  return selectCell(sheet, cell);
+}

@@ -1,0 +1,109 @@
+import { useCallback, useRef, useState } from "react";
+import type { ProgressEvent } from "../workbook/port";
+import type { StepRequest } from "./pane-steps";
+import { isCancelled, isChunkLoadError } from "./run-build";
+
+/** The pane's steps, loaded on first use: the pipeline never ships in the first chunk. */
+export const loadSteps = () => import(/* webpackChunkName: "steps" */ "./pane-steps");
+
+export type StepState<T> =
+  | { kind: "idle" }
+  | { kind: "running"; event: ProgressEvent | null; cancelling: boolean }
+  | { kind: "done"; value: T }
+  | { kind: "cancelled" }
+  | { kind: "failed"; title: string; advice: string; detail: string };
+
+export interface FailureWords {
+  title: string;
+  advice: string;
+}
+
+/**
+ * Words for a failure that say what to do next. Known causes first (the pane's files could not
+ * load, no register yet, the workbook is busy or protected); otherwise the step's own advice.
+ */
+export function describeFailure(error: unknown, mode: "excel" | "file", fallback: FailureWords): FailureWords {
+  const name = error instanceof Error ? error.name : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (isChunkLoadError(error))
+    return {
+      title: "Part of the add-in could not be loaded",
+      advice: "Check the network connection, then close and reopen the pane.",
+    };
+  if (name === "NoWorkbookError" || /holds no PMO register/.test(message))
+    return {
+      title: "There is no register yet",
+      advice:
+        mode === "excel"
+          ? "Build the register first (Register section): it reads the trackers in this workbook."
+          : "Build the register first (Register section) from your tracker files.",
+    };
+  if (
+    mode === "excel" &&
+    /InvalidOperation|EditMode|protected|ItemNotFound|GeneralException/i.test(`${name} ${message}`)
+  )
+    return {
+      title: fallback.title,
+      advice:
+        "Excel refused the change: finish editing any cell (press Enter or Esc), make sure the workbook and its sheets are not protected or read-only, then try again. Nothing else was changed.",
+    };
+  return fallback;
+}
+
+/**
+ * Runs one long step with progress (stage and counts), Cancel (an AbortSignal the pipeline checks
+ * between stages and before writing) and a failure message. `exclusive` keeps two steps from
+ * working on the same workbook at once.
+ */
+export function useStep<T>(options: {
+  mode: "excel" | "file";
+  failure: FailureWords;
+  exclusive: { claim: (step: string) => boolean; release: (step: string) => void };
+  name: string;
+}) {
+  const [state, setState] = useState<StepState<T>>({ kind: "idle" });
+  const controller = useRef<AbortController | null>(null);
+  const { mode, failure, exclusive, name } = options;
+
+  const run = useCallback(
+    async (work: (request: StepRequest) => Promise<T>): Promise<T | null> => {
+      if (!exclusive.claim(name)) return null;
+      const abort = new AbortController();
+      controller.current = abort;
+      setState({ kind: "running", event: null, cancelling: false });
+      try {
+        const value = await work({
+          signal: abort.signal,
+          progress: (event) => setState((s) => (s.kind === "running" ? { ...s, event } : s)),
+        });
+        setState({ kind: "done", value });
+        return value;
+      } catch (error) {
+        if (isCancelled(error) || abort.signal.aborted) setState({ kind: "cancelled" });
+        else
+          setState({
+            kind: "failed",
+            ...describeFailure(error, mode, failure),
+            detail: error instanceof Error ? error.message : String(error),
+          });
+        return null;
+      } finally {
+        controller.current = null;
+        exclusive.release(name);
+      }
+    },
+    [exclusive, failure, mode, name],
+  );
+
+  const cancel = useCallback(() => {
+    controller.current?.abort();
+    setState((s) => (s.kind === "running" ? { ...s, cancelling: true } : s));
+  }, []);
+
+  return { state, run, cancel, setState };
+}
+
+/** Today as a UTC calendar date (conventions: no local time). */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
