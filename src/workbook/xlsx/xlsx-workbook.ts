@@ -10,6 +10,7 @@ import { missingResultWarning, worksheetToGrid } from "./grid-builder";
 import { fixInternalHyperlinks } from "./internal-links";
 import { readSheetCatalog, type SheetCatalog } from "./sheet-catalog";
 import { renderSheet } from "./sheet-renderer";
+import { fixWorksheetOrder } from "./worksheet-order";
 import { loadWithSecondChance } from "./xlsx-reader";
 
 /**
@@ -162,7 +163,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return report;
   }
 
-  /** The workbook as .xlsx bytes, with internal links repaired and native charts added. */
+  /** The workbook as .xlsx bytes, with internal links and sheet element order repaired and native charts added. */
   async toBytes(): Promise<Uint8Array> {
     // Chart caches come from the cells as exceljs holds them, before the package is written.
     const charts = [...this.chartsBySheet].flatMap(([sheet, list]) =>
@@ -175,6 +176,8 @@ export class XlsxWorkbook implements WorkbookPort {
         ? new Uint8Array(written.buffer, written.byteOffset, written.byteLength)
         : new Uint8Array(written);
     if (this.internalLinks) bytes = await fixInternalHyperlinks(bytes);
+    // exceljs puts a notes sheet's <legacyDrawing> after <tableParts>, which Excel rejects.
+    bytes = await fixWorksheetOrder(bytes);
     return addChartParts(bytes, charts);
   }
 }

@@ -153,6 +153,43 @@ describe("addChartParts on existing packages", () => {
   });
 });
 
+describe("charts next to notes (a legacy VML drawing)", () => {
+  test("<drawing> goes before <legacyDrawing> and both drawings keep their own parts", async () => {
+    const book = XlsxWorkbook.create();
+    await book.write({
+      sheets: [
+        {
+          name: "Data",
+          blocks: [
+            {
+              kind: "table",
+              row: 1,
+              col: 1,
+              name: "tblData",
+              columns: [
+                { header: "Project", type: "text" },
+                { header: "Budget", type: "money" },
+              ],
+              rows: [
+                [{ value: "P1", note: "Re-baselined" }, 10],
+                ["P2", 20],
+                ["P3", 30],
+              ],
+            },
+            columnChart("Data"),
+          ],
+        },
+      ],
+    });
+    const view = await inspectPackage(await book.toBytes());
+    expect(view.problems).toEqual([]);
+    const names = view.xml.get("xl/worksheets/sheet1.xml")!.children.map((c) => c.local);
+    expect(names.slice(names.indexOf("drawing"))).toEqual(["drawing", "legacyDrawing", "tableParts"]);
+    const types = relsOf(view, "xl/worksheets/sheet1.xml").map((r) => r.attrs.Type.split("/").pop());
+    expect(types.sort()).toEqual(["comments", "drawing", "table", "vmlDrawing"]);
+  });
+});
+
 describe("caches read from the cells by XlsxWorkbook", () => {
   test("formulas give their results, dates their serials with the cell format, empty cells no point", async () => {
     const source = await buildXlsx((wb) => {
