@@ -117,6 +117,26 @@ export function objectiveColumn(register: Register, objective: string): string {
     : objective;
 }
 
+/**
+ * Projects in Delivery are committed, and so is everything they require (transitively): a
+ * prerequisite's load is as certain as the committed project's own.
+ */
+function committedWithPrerequisites(projects: SelectionProject[], dependencies: SelectionDependency[]): string[] {
+  const out = new Set(projects.filter((p) => p.stage === "Delivery" && p.selection !== "Forced out").map((p) => p.id));
+  const forcedOut = new Set(projects.filter((p) => p.selection === "Forced out").map((p) => p.id));
+  const requires = dependencies.filter((d) => d.kind === "requires");
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const d of requires) {
+      if (out.has(d.from) && !out.has(d.to) && !forcedOut.has(d.to)) {
+        out.add(d.to);
+        changed = true;
+      }
+    }
+  }
+  return [...out].sort();
+}
+
 export function selectionInput(
   register: Register,
   settings: Settings,
@@ -172,7 +192,17 @@ export function selectionInput(
   // Work already in Delivery is committed: where it alone overloads a role, the limit is raised to
   // its load (so no new project may add to that month) instead of making every selection infeasible.
   const over = 1 + (options.overAllocation ?? settings.general.overAllocationPct);
-  const committed = projects.filter((p) => p.stage === "Delivery" && p.selection !== "Forced out").map((p) => p.id);
+  const dependencies: SelectionDependency[] = [];
+  for (const d of register.entities.Dependencies) {
+    const type = textValue(d.values.Type);
+    const from = textValue(d.values.SuccessorId);
+    const to = textValue(d.values.PredecessorId);
+    if (!from || !to) continue;
+    // "B requires A" is written as predecessor A, successor B.
+    if (type === "Requires") dependencies.push({ kind: "requires", from, to });
+    if (type === "Excludes") dependencies.push({ kind: "excludes", from, to });
+  }
+  const committed = committedWithPrerequisites(projects, dependencies);
   for (const [role, limit] of supply) {
     const raised: string[] = [];
     for (let m = 0; m < limit.length; m++) {
@@ -188,16 +218,6 @@ export function selectionInput(
         `${role}: committed projects alone exceed capacity in ${raised.join(", ")}; those months' limits are raised to the committed load, so no new project adds to them.`,
       );
     }
-  }
-  const dependencies: SelectionDependency[] = [];
-  for (const d of register.entities.Dependencies) {
-    const type = textValue(d.values.Type);
-    const from = textValue(d.values.SuccessorId);
-    const to = textValue(d.values.PredecessorId);
-    if (!from || !to) continue;
-    // "B requires A" is written as predecessor A, successor B.
-    if (type === "Requires") dependencies.push({ kind: "requires", from, to });
-    if (type === "Excludes") dependencies.push({ kind: "excludes", from, to });
   }
   return {
     problems,

@@ -1,6 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChartBlock, ChartType, SheetRange, WorkbookSpec } from "../../src/workbook/spec";
+import { buildRegisterFromFiles } from "../../src/pipeline/build-register";
+import { openRegister } from "../../src/pipeline/open-register";
+import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
+import { summaryWorkbookBytes } from "../../src/pipeline/summary-use-case";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { chartGallerySpec } from "./chart-gallery";
 import { convertWithLibreOffice, readChartsFromFods, type FodsChart } from "./libreoffice";
@@ -27,13 +31,36 @@ async function fromSpec(spec: WorkbookSpec, label: string): Promise<{ bytes: Uin
 }
 
 /**
- * The workbooks the interop run checks.
- * INTEGRATOR: add the demo summary workbook here, e.g.
- *   { name: "demo-summary", build: async () => ({ bytes, spec }) } using src/pipeline/summary-use-case.ts
- * (any workbook whose bytes were written by XlsxWorkbook from `spec` can be listed).
+ * The demo's summary workbook, made the way `npm run demo` makes it: the seeded sample's messy
+ * files, built into a register, then the whole summary (with the exact selection, so the frontier
+ * chart is there too).
  */
+async function demoSummary(): Promise<{ bytes: Uint8Array; spec: WorkbookSpec }> {
+  const { files } = await sampleInputFiles({ seed: 1 });
+  const built = await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" });
+  const opened = await openRegister(await XlsxWorkbook.open(built.bytes, "register.xlsx"));
+  const { bytes, run } = await summaryWorkbookBytes(opened, {
+    today: "2026-11-23",
+    generatedAt: "2026-11-23T00:00:00.000Z",
+    select: true,
+    timeLimitSeconds: 30,
+  });
+  // The pack must carry all six charts: five on the dashboard and the frontier on Selection.
+  const charts = run.spec.sheets.flatMap((sh) => sh.blocks.filter((b) => b.kind === "chart"));
+  if (charts.length < 6 || run.inputs.selection?.status !== "optimal") {
+    throw new Error(
+      `The demo summary has ${charts.length} charts and selection status ${run.inputs.selection?.status}; expected 6 charts and an optimal selection.`,
+    );
+  }
+  return { bytes, spec: run.spec };
+}
+
+/** The workbooks the interop run checks: every chart of each spec must come back from LibreOffice. */
 export function interopWorkbooks(): InteropWorkbook[] {
-  return [{ name: "chart-gallery", build: () => fromSpec(chartGallerySpec(), "chart-gallery.xlsx") }];
+  return [
+    { name: "chart-gallery", build: () => fromSpec(chartGallerySpec(), "chart-gallery.xlsx") },
+    { name: "demo-summary", build: demoSummary },
+  ];
 }
 
 const EXPECTED_CLASS: Record<ChartType, string> = {
