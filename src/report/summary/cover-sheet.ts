@@ -44,7 +44,7 @@ export function coverSheet(inputs: SummaryInputs, contents: { sheet: string; abo
           : `${v.counts.error} errors and ${v.counts.warning} warnings remain (profile ${v.profile})`,
     ],
     ["Prioritisation", inputs.rankingMethod],
-    ["Generated", inputs.generatedAt],
+    ["Generated", readableTimestamp(inputs.generatedAt)],
   ];
   const blocks: Block[] = [
     { kind: "title", row: 1, col: 1, text: "PMO portfolio summary", subtitle: `As at ${inputs.reportingDate}` },
@@ -80,4 +80,10 @@ export function coverSheet(inputs: SummaryInputs, contents: { sheet: string; abo
     style: "TableStyleLight9",
   });
   return { name: COVER_SHEET, tabColor: SUMMARY_TAB, blocks, columnWidths: { 1: 30, 2: 90 }, print: PRINT };
+}
+
+/** `2026-11-23T09:05:00.000Z` → `2026-11-23 09:05 UTC`; anything else as given. */
+function readableTimestamp(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
 }

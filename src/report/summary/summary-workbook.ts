@@ -1,5 +1,6 @@
 import type { SheetSpec, SpecValue, WorkbookSpec } from "../../workbook/spec";
 import { isRichCell } from "../../workbook/spec";
+import { NO_PROGRAMME } from "../../analysis/schedule/milestones";
 import { safeSheetName } from "../sheet-names";
 import { COVER_SHEET, coverSheet } from "./cover-sheet";
 import { DASHBOARD_SHEET, dashboardSheet } from "./dashboard-sheet";
@@ -47,7 +48,7 @@ export function summaryWorkbookSpec(inputs: SummaryInputs, analysisSheets: Sheet
     { sheet: DASHBOARD_SHEET, about: "Key figures, charts and commentary for the whole portfolio" },
     ...programmeSheets.map((s, i) => ({
       sheet: s.name,
-      about: `${programmes[i].id}: commentary, projects, risks, milestones, dependencies and benefits`,
+      about: `${programmes[i].id === NO_PROGRAMME ? "Projects whose programme is missing or unknown" : programmes[i].id}: commentary, projects, risks, milestones, dependencies and benefits`,
     })),
     ...standalone.map((s) => ({ sheet: s.name, about: ABOUT[s.name] ?? s.name })),
   ];
