@@ -1,109 +1,19 @@
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { PageGuard, routeOutside } from "./page-guard";
-import { IN_EXCEL, NO_OFFICE, OUTSIDE_OFFICE } from "./office-stubs";
-import { projectTrackerXlsx, readWorkbookSummary, riskLogCsv, type Fixture } from "./fixtures";
+import type { Page } from "playwright-core";
+import { readWorkbookSummary, riskLogCsv, type Fixture } from "./fixtures";
+import {
+  axeViolations,
+  buildAndWait,
+  check,
+  noHorizontalScroll,
+  openPane,
+  pickFiles,
+  type Env,
+  type PaneCase,
+} from "./pane-helpers";
 
-export interface Env {
-  browser: Browser;
-  origin: string;
-  artifacts: string;
-  /** The Excel fake bundled as one browser script. */
-  excelFakeScript: string;
-  axeScript: string;
-}
-
-export interface PaneCase {
-  name: string;
-  run(env: Env): Promise<void>;
-}
-
-interface Opened {
-  context: BrowserContext;
-  page: Page;
-  guard: PageGuard;
-}
-
-interface OpenOptions {
-  office: "outside" | "none" | "excel";
-  width?: number;
-  colorScheme?: "light" | "dark";
-  forcedColors?: boolean;
-  officeBackground?: string;
-}
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-/** A fresh context per case: its own routes, downloads and colour scheme. */
-async function openPane(env: Env, options: OpenOptions): Promise<Opened> {
-  const context = await env.browser.newContext({
-    viewport: { width: options.width ?? 350, height: 900 },
-    colorScheme: options.colorScheme ?? "light",
-    forcedColors: options.forcedColors ? "active" : "none",
-    acceptDownloads: true,
-  });
-  const stub = options.office === "outside" ? OUTSIDE_OFFICE : options.office === "none" ? NO_OFFICE : IN_EXCEL;
-  await routeOutside(context, stub, env.origin);
-  if (options.office === "excel") {
-    await context.addInitScript({
-      content: `window.__PMO_E2E__ = ${JSON.stringify({ officeBackground: options.officeBackground })};`,
-    });
-    await context.addInitScript({ content: env.excelFakeScript });
-  }
-  const page = await context.newPage();
-  const guard = new PageGuard(page, env.origin);
-  await page.goto(`${env.origin}/taskpane.html`);
-  await page.getByRole("heading", { name: "PMO Register" }).waitFor();
-  return { context, page, guard };
-}
-
-async function pickFiles(page: Page, files?: Fixture[]): Promise<void> {
-  const chosen = files ?? [await projectTrackerXlsx(), riskLogCsv()];
-  await page.getByLabel("Tracker files (.xlsx or .csv)").setInputFiles(chosen);
-  await page.getByText(`${chosen.length} file${chosen.length === 1 ? "" : "s"} chosen:`).waitFor();
-}
-
-async function buildAndWait(page: Page, buttonName: string): Promise<string> {
-  await page.getByRole("button", { name: buttonName, exact: true }).click();
-  const outcome = page.getByText(
-    /^(Register built|No register records found|The files could not|The register could not)/,
-  );
-  await outcome.first().waitFor({ timeout: 30_000 });
-  return (await outcome.first().textContent()) ?? "";
-}
-
-async function axeViolations(env: Env, page: Page): Promise<string[]> {
-  // Let Fluent's open/close motion finish: half-faded text would be measured as low contrast.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  // Evaluated through the DevTools protocol, so the pane's CSP (no inline scripts) does not block it.
-  await page.evaluate(env.axeScript);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id} at ${v.nodes.slice(0, 3).join(", ")}`);
-}
-interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  check(scroll <= client, `the pane scrolls sideways: content ${scroll}px wide in a ${client}px pane`);
-}
+export type { Env, PaneCase };
 
 export const CASES: PaneCase[] = [
   {
@@ -145,22 +55,22 @@ export const CASES: PaneCase[] = [
     },
   },
   {
-    name: "file mode without office.js: pane renders; other sections disabled with a reason; keyboard operable",
+    name: "file mode without office.js: pane renders; later steps wait for a register and say why; keyboard operable",
     async run(env) {
       const { context, page, guard } = await openPane(env, { office: "none", width: 320 });
       try {
         await page.getByText("Files", { exact: true }).waitFor();
-        // Keyboard: Tab to the Standards header, open it with Enter, find the reason.
+        // Keyboard: Tab to the Validate header, open it with Enter, find the reason.
         let found = false;
         for (let i = 0; i < 15 && !found; i++) {
           await page.keyboard.press("Tab");
-          found = await page.evaluate(() => document.activeElement?.textContent?.trim() === "Standards");
+          found = await page.evaluate(() => document.activeElement?.textContent?.trim() === "Validate");
         }
-        check(found, "Tab never reached the Standards section header");
+        check(found, "Tab never reached the Validate section header");
         await page.keyboard.press("Enter");
         const action = page.getByRole("button", { name: "Check against PMO standards" });
         await action.waitFor();
-        check((await action.getAttribute("aria-disabled")) === "true", "Standards action should be disabled");
+        check((await action.getAttribute("aria-disabled")) === "true", "Validate action should be disabled");
         const reasonId = await action.getAttribute("aria-describedby");
         check(reasonId, "the disabled action has no described-by reason");
         const reason = await page.locator(`[id="${reasonId}"]`).innerText();
@@ -280,7 +190,8 @@ export const CASES: PaneCase[] = [
           problems.push(...(await axeViolations(env, page)).map((v) => `${colorScheme}, empty: ${v}`));
           await pickFiles(page);
           await buildAndWait(page, "Build register");
-          await page.getByRole("button", { name: "Standards" }).click();
+          await page.getByRole("button", { name: "Validate", exact: true }).click();
+          await page.getByRole("button", { name: "Check against PMO standards" }).waitFor();
           problems.push(...(await axeViolations(env, page)).map((v) => `${colorScheme}, built: ${v}`));
           guard.assertClean();
         } finally {

@@ -12,6 +12,7 @@ import * as path from "node:path";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { CASES, type Env } from "./pane-cases";
+import { FLOW_CASES } from "./flow-cases";
 import { serveDirectory } from "./static-server";
 
 const repo = path.resolve(__dirname, "..", "..");
@@ -87,7 +88,8 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   try {
-    for (const testCase of CASES) {
+    const only = process.env.PMO_E2E_ONLY;
+    for (const testCase of [...CASES, ...FLOW_CASES].filter((c) => !only || c.name.includes(only))) {
       const t0 = Date.now();
       try {
         await testCase.run(env);
