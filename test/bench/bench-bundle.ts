@@ -18,7 +18,8 @@ import { median } from "./measurement";
 
 const AREA = "bundle";
 const repo = path.resolve(__dirname, "..", "..");
-const DIST = path.join(repo, "dist");
+/** The production build to measure: dist/, or PMO_BENCH_DIST (e.g. the e2e script's temp build). */
+const DIST = process.env.PMO_BENCH_DIST ? path.resolve(process.env.PMO_BENCH_DIST) : path.join(repo, "dist");
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -95,7 +96,7 @@ export const area: BenchArea = {
   async run(ctx) {
     const html = path.join(DIST, "taskpane.html");
     if (!existsSync(html)) {
-      const why = "dist/taskpane.html is absent: run npm run build first.";
+      const why = `${html.startsWith(repo) ? path.relative(repo, html) : html} is absent: run npm run build first.`;
       return [
         skippedRow(AREA, "initial JS+CSS, gzip", why, "≤ 300 KB", 7),
         skippedRow(AREA, "first render (heading shown)", why),
