@@ -23,6 +23,10 @@ import { validateInWorkbook } from "../pipeline/in-workbook/validate-in-workbook
 import type { WorkbookStatus } from "../pipeline/in-workbook/workbook-status";
 import { workbookStatus } from "../pipeline/in-workbook/workbook-status";
 import { selectInWorker } from "./selection-worker-client";
+import { loadSettings } from "../pipeline/settings-io";
+import { writeOwnedSheets } from "../pipeline/write-outputs";
+import { summaryInWorker } from "./summary-worker-client";
+import type { SummaryWorkerResult } from "./summary-worker";
 
 export type { WorkbookStatus, SettingsEdits };
 
@@ -44,8 +48,8 @@ export interface StepOutcome<T> {
   bytes: Uint8Array | null;
 }
 
-/** Sheets a summary writes into this workbook, once the summary step is wired (none yet). */
-const SUMMARY_SHEETS: string[] = [];
+/** The summary's own sheets when written into the register workbook (programme sheets are named per programme). */
+const SUMMARY_SHEETS: string[] = ["Cover", "Dashboard"];
 
 /** Raised when file mode has no register workbook yet; the pane says to build or open one. */
 export class NoWorkbookError extends Error {
@@ -208,4 +212,87 @@ export async function saveSettings(
 /** Selects a finding's cell in Excel (Excel mode only). */
 export function goToCell(sheet: string, cell: string): Promise<void> {
   return selectCell(sheet, cell);
+}
+
+export type SummaryAction = "write" | "new-workbook" | "download";
+
+export interface SummaryView {
+  action: SummaryAction;
+  written: string[];
+  warnings: string[];
+  notes: string[];
+  compliance: SummaryWorkerResult["compliance"];
+  /** File mode: the summary workbook to download. */
+  summaryBytes: Uint8Array | null;
+}
+
+/** The summary workbook as .xlsx bytes (exceljs, loaded now). */
+async function summaryBytes(result: SummaryWorkerResult, request: StepRequest): Promise<Uint8Array> {
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx-adapter" */ "../workbook/xlsx/xlsx-workbook");
+  const workbook = XlsxWorkbook.create("summary.xlsx");
+  await workbook.write(result.spec, request);
+  return workbook.toBytes();
+}
+
+/**
+ * The management summary: every analysis and the summary's spec computed in a Web Worker, then
+ * written into this workbook beside the register ("write"), opened as a new Excel workbook
+ * ("new-workbook", ExcelApi 1.8), or returned as summary.xlsx bytes to download ("download").
+ */
+export async function summary(
+  target: PaneTarget,
+  request: StepRequest,
+  options: { today: IsoDate; action: SummaryAction },
+): Promise<StepOutcome<SummaryView>> {
+  const { value, bytes } = await withPort(
+    target,
+    request,
+    async (port) => {
+      request.progress({ stage: "Reading the register", done: 0, total: 1, message: port.label });
+      const read = await port.read({ signal: request.signal });
+      const result = await summaryInWorker(port.label, read, { today: options.today }, request);
+      const view: SummaryView = {
+        action: options.action,
+        written: [],
+        warnings: [],
+        notes: result.notes,
+        compliance: result.compliance,
+        summaryBytes: null,
+      };
+      if (options.action === "write") {
+        // Beside the register the analysis sheets keep their links into it; the summary adds its own pages.
+        const analysis = new Set(result.analysisSheets.map((s) => s.name));
+        const sheets = [...result.spec.sheets.filter((s) => !analysis.has(s.name)), ...result.analysisSheets];
+        const loaded = loadSettings(read.grids);
+        const write = await writeOwnedSheets(
+          port,
+          read.grids.map((g) => g.sheet),
+          loaded.settings,
+          sheets,
+          {
+            ...request,
+            settingsHaveProblems: loaded.problems.length > 0,
+          },
+        );
+        view.written = write.written;
+        view.warnings = write.warnings;
+      } else {
+        const made = await summaryBytes(result, request);
+        if (options.action === "new-workbook") await new OfficeWorkbook().openWorkbookFromBytes(made);
+        else view.summaryBytes = made;
+      }
+      return { view, grids: read.grids, analysis: result.analysisSheets.map((s) => s.name) };
+    },
+    options.action === "write",
+  );
+  const status = workbookStatus(value.grids, SUMMARY_SHEETS);
+  if (options.action === "write") {
+    // What the summary wrote beside the register: every analysis sheet and its own pages.
+    status.findings = { ...value.view.compliance.counts };
+    status.ranked = value.analysis.includes("Prioritisation") || status.ranked;
+    status.selectionSaved = value.analysis.includes("Selection") || status.selectionSaved;
+    status.capacityPlanned = value.analysis.includes("Capacity") || status.capacityPlanned;
+    status.summarySheets = value.view.written.filter((s) => !value.analysis.includes(s));
+  }
+  return { value: value.view, bytes, status };
 }

@@ -15,8 +15,8 @@ import {
 } from "./pane-helpers";
 
 /**
- * The whole monthly flow in the browser: build → validate (and safe fixes) → prioritise (exact
- * selection in a Web Worker) → capacity → settings, in file mode and with the strict Excel fake,
+ * The whole monthly flow in the browser: build → validate → prioritise (exact selection in a Web
+ * Worker) → capacity → summary (computed in a Web Worker) → settings, in file mode and with the strict Excel fake,
  * light and dark. Each section gets an axe-core check (no serious or critical violation), a
  * no-sideways-scroll check and a screenshot at 350 px in test-artifacts/.
  */
@@ -75,6 +75,12 @@ async function checkSection(env: Env, page: Page, section: Section, tag: string,
   await scope.screenshot({ path: path.join(env.artifacts, `${tag}-${section}-350.png`) });
 }
 
+async function fakeSheets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __excelFake: { sheetNames(): string[] } }).__excelFake.sheetNames(),
+  );
+}
+
 async function statusText(page: Page): Promise<string> {
   return page.getByRole("region", { name: "Where this workbook stands" }).innerText();
 }
@@ -83,7 +89,7 @@ async function statusText(page: Page): Promise<string> {
  * Walks the flow on an open pane whose register is built. Returns the problems axe found. `mode`
  * decides what the results are checked against (the download or the Excel fake).
  */
-async function walkFlow(env: Env, page: Page, tag: string): Promise<string[]> {
+async function walkFlow(env: Env, page: Page, tag: string, mode: "file" | "excel"): Promise<string[]> {
   const problems: string[] = [];
   await checkSection(env, page, "register", tag, problems);
 
@@ -122,7 +128,31 @@ async function walkFlow(env: Env, page: Page, tag: string): Promise<string[]> {
   await capacity.getByText(/^Levelling:/).waitFor();
   await checkSection(env, page, "capacity", tag, problems);
 
-  await openSection(page, "summary");
+  const summary = await openSection(page, "summary");
+  if (mode === "file") {
+    await runStep(page, summary, "Make summary.xlsx", /^Summary ready/, 120_000);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      summary.getByRole("button", { name: "Download summary.xlsx" }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    const names = workbook.worksheets.map((w) => w.name);
+    for (const s of ["Cover", "Dashboard", "Prioritisation", "Capacity", "Findings"])
+      check(names.includes(s), `summary.xlsx lacks ${s}: ${names.join(", ")}`);
+  } else {
+    await runStep(page, summary, "Write the summary into this workbook", /^Summary written/, 120_000);
+    const sheets = await fakeSheets(page);
+    for (const s of ["Cover", "Dashboard"]) check(sheets.includes(s), `the workbook lacks ${s}: ${sheets.join(", ")}`);
+    await runStep(page, summary, "Open as a new workbook", /^Summary opened as a new workbook/, 120_000);
+    const created = await page.evaluate(
+      () =>
+        (window as unknown as { __excelFake: { createdWorkbooks: Uint8Array[] } }).__excelFake.createdWorkbooks.length,
+    );
+    check(created === 1, `Excel.createWorkbook was called ${created} times`);
+  }
+  await summary.getByText(/^(compliant|not compliant|errors remain)$/).waitFor();
+  check(/Summary\s+current/.test(await statusText(page)), `status: ${await statusText(page)}`);
   await checkSection(env, page, "summary", tag, problems);
 
   const settings = await openSection(page, "settings");
@@ -152,7 +182,7 @@ async function downloadedSheets(page: Page): Promise<{ sheets: string[]; profile
 
 export const FLOW_CASES: PaneCase[] = [
   {
-    name: "file mode, light and dark: the whole flow (build → validate → prioritise in a worker → capacity → settings), axe per section, download holds every sheet",
+    name: "file mode, light and dark: the whole flow (build → validate → prioritise in a worker → capacity → summary → settings), axe per section, download holds every sheet",
     async run(env) {
       const problems: string[] = [];
       const fixtures = await sampleFixtures();
@@ -162,7 +192,7 @@ export const FLOW_CASES: PaneCase[] = [
           await page.getByLabel("Tracker files (.xlsx or .csv)").setInputFiles(fixtures);
           const outcome = await buildAndWait(page, "Build register");
           check(outcome.startsWith("Register built"), `expected "Register built", got "${outcome}"`);
-          problems.push(...(await walkFlow(env, page, `file-${colorScheme}`)));
+          problems.push(...(await walkFlow(env, page, `file-${colorScheme}`, "file")));
           if (colorScheme === "light") {
             const { sheets, profile } = await downloadedSheets(page);
             for (const s of [
@@ -201,7 +231,7 @@ export const FLOW_CASES: PaneCase[] = [
           const outcome = await buildAndWait(page, "Build register from this workbook");
           check(outcome.startsWith("Register built"), `expected "Register built", got "${outcome}"`);
           await page.getByRole("button", { name: "Next: Check against standards" }).waitFor();
-          problems.push(...(await walkFlow(env, page, `excel-${colorScheme}`)));
+          problems.push(...(await walkFlow(env, page, `excel-${colorScheme}`, "excel")));
           const link = item(page, "validate")
             .getByRole("button", { name: /^Go to cell / })
             .first();
@@ -213,9 +243,7 @@ export const FLOW_CASES: PaneCase[] = [
             const got = fake.model.selection ?? "";
             return got.replace(/'/g, "").endsWith(want.replace(/'/g, ""));
           }, target);
-          const sheets = await page.evaluate(() =>
-            (window as unknown as { __excelFake: { sheetNames(): string[] } }).__excelFake.sheetNames(),
-          );
+          const sheets = await fakeSheets(page);
           for (const s of ["Findings", "Prioritisation", "Selection", "Capacity", "Levelling", "PMO Settings"])
             check(sheets.includes(s), `the workbook lacks ${s}: ${sheets.join(", ")}`);
           guard.assertClean();

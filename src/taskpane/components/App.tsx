@@ -20,7 +20,6 @@ import { usePaneTheme } from "../theme";
 import type { SectionId } from "../session";
 import { SessionProvider, usePaneSessionState } from "../session";
 import { loadSteps } from "../step-runner";
-import { PlannedSection } from "./PlannedSection";
 import { RegisterSection } from "./RegisterSection";
 import { SectionBoundary } from "./SectionBoundary";
 import { StatusHeader } from "./StatusHeader";
@@ -29,6 +28,7 @@ import { StatusHeader } from "./StatusHeader";
 const ValidateSection = lazy(() => import(/* webpackChunkName: "section-validate" */ "./ValidateSection"));
 const PrioritiseSection = lazy(() => import(/* webpackChunkName: "section-prioritise" */ "./PrioritiseSection"));
 const CapacitySection = lazy(() => import(/* webpackChunkName: "section-capacity" */ "./CapacitySection"));
+const SummarySection = lazy(() => import(/* webpackChunkName: "section-summary" */ "./SummarySection"));
 const SettingsSection = lazy(() => import(/* webpackChunkName: "section-settings" */ "./SettingsSection"));
 
 const useStyles = makeStyles({
@@ -50,15 +50,6 @@ const useStyles = makeStyles({
   logo: { width: "32px", height: "32px", flexShrink: 0 },
   title: { flexGrow: 1 },
 });
-
-const SUMMARY = {
-  id: "summary",
-  title: "Summary",
-  action: "Write the management summary",
-  explanation:
-    "Writes a summary workbook for managers: key figures, the portfolio by RAG, the ranking, capacity hot spots and the findings that matter, with charts.",
-  cli: "pmo summary register.xlsx",
-} as const;
 
 /** The status right after a build in file mode: the register and nothing downstream yet. */
 function statusFromBuild(outcome: BuildOutcome): WorkbookStatus {
@@ -185,7 +176,11 @@ export function App({ mode }: { mode: HostMode }): JSX.Element {
     {
       id: "summary",
       title: "Summary",
-      body: <PlannedSection {...SUMMARY} registerBuilt={session.status?.registerBuilt ?? false} />,
+      body: (
+        <Lazy>
+          <SummarySection />
+        </Lazy>
+      ),
     },
     {
       id: "settings",
@@ -210,7 +205,7 @@ export function App({ mode }: { mode: HostMode }): JSX.Element {
             {mode === "excel" ? "This workbook" : "Files"}
           </Badge>
         </header>
-        <StatusHeader summaryAvailable={false} loading={loading} />
+        <StatusHeader summaryAvailable loading={loading} />
         {statusError && (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>{statusError}</MessageBarBody>

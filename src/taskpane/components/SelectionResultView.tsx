@@ -64,15 +64,17 @@ export function SelectionResultView({ selection }: { selection: SelectionResult 
           </ul>
         </>
       )}
-      {selection.hire.length > 0 && (
+      {selection.hire.some((h) => h.gain > 1e-9) && (
         <ul className={styles.list} aria-label="One more FTE">
-          {selection.hire.map((h) => (
-            <li key={h.role}>
-              <Text size={200}>
-                One more {h.role} FTE would add {h.gain.toFixed(1)} {selection.objectiveName}.
-              </Text>
-            </li>
-          ))}
+          {selection.hire
+            .filter((h) => h.gain > 1e-9)
+            .map((h) => (
+              <li key={h.role}>
+                <Text size={200}>
+                  One more {h.role} FTE would add {h.gain.toFixed(1)} {selection.objectiveName}.
+                </Text>
+              </li>
+            ))}
         </ul>
       )}
       {selection.frontier.length > 0 && (
