@@ -9,8 +9,9 @@ import { median, timeOnce, timeRepeated } from "./measurement";
 /**
  * Issue 8: critical path for 10,000 projects with 20,000 dependencies and earned value for all of
  * them (goal: under 200 ms). The same at 20,000 / 40,000 shows the growth is near linear (linear
- * doubles the time; quadratic work would quadruple it; the limit is 3×). Inputs from the schedule tests' seeded
- * generator; `analyseRegister` (all of `pmo analyse`) is timed once as information.
+ * doubles the time, quadratic work would quadruple it; the bench's limit is 3×). Inputs from the
+ * schedule tests' seeded generator; `analyseRegister` (all of `pmo analyse`) is timed once as
+ * information.
  */
 
 const AREA = "schedule";
