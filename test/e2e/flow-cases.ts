@@ -1,88 +1,37 @@
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import type { Locator, Page } from "playwright-core";
-import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
-import type { Fixture } from "./fixtures";
+import type { Page } from "playwright-core";
 import {
   axeViolations,
   buildAndWait,
   check,
+  fakeSheets,
+  item,
   noHorizontalScroll,
   openPane,
+  openSection,
+  runStep,
+  sampleFixtures,
+  statusText,
+  SAMPLE,
   type Env,
   type PaneCase,
+  type Section,
 } from "./pane-helpers";
 
 /**
  * The whole monthly flow in the browser: build → validate → prioritise (exact selection in a Web
- * Worker) → capacity → summary (computed in a Web Worker) → settings, in file mode and with the strict Excel fake,
- * light and dark. Each section gets an axe-core check (no serious or critical violation), a
+ * Worker) → capacity → summary (computed in a Web Worker) → settings, in file mode and with the
+ * strict Excel fake, light and dark. Each section gets an axe-core check (no serious or critical violation), a
  * no-sideways-scroll check and a screenshot at 350 px in test-artifacts/.
  */
-type Section = "register" | "validate" | "prioritise" | "capacity" | "summary" | "settings";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-/** Seed 2 gives a sample whose forced choices can all hold, so the selection is optimal. */
-const SAMPLE = { seed: 2, projects: 16 };
-
-async function sampleFixtures(): Promise<Fixture[]> {
-  const { files } = await sampleInputFiles(SAMPLE);
-  return files.map((f) => ({
-    name: f.name,
-    mimeType: f.name.endsWith(".csv") ? "text/csv" : XLSX,
-    buffer: Buffer.from(f.bytes),
-  }));
-}
-
-function item(page: Page, section: Section): Locator {
-  return page.locator(".fui-AccordionItem", { has: page.locator(`#section-${section}`) });
-}
-
-async function openSection(page: Page, section: Section): Promise<Locator> {
-  const header = page.locator(`#section-${section}`);
-  if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
-  return item(page, section);
-}
-
-/** Clicks a step's button and waits for the result text; fails with the pane's own error message if it failed. */
-async function runStep(page: Page, scope: Locator, button: string, done: RegExp, timeout = 60_000): Promise<string> {
-  await scope.getByRole("button", { name: button, exact: true }).click();
-  const outcome = scope.getByText(done).or(scope.getByText(/could not be|^There is no register/));
-  try {
-    await outcome.first().waitFor({ timeout });
-  } catch (error) {
-    // Say where it stuck: the section's own text holds the stage and counts of its progress.
-    throw new Error(
-      `"${button}" did not finish in ${timeout / 1000} s; the section shows:\n${await scope.innerText()}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  const text = (await outcome.first().innerText()).trim();
-  check(done.test(text), `"${button}" did not finish as expected: ${text}`);
-  // The step has released the workbook when its button is usable again.
-  await scope.getByRole("button", { name: button, exact: true }).and(page.locator(":enabled")).waitFor();
-  return text;
-}
-
 async function checkSection(env: Env, page: Page, section: Section, tag: string, problems: string[]): Promise<void> {
   const scope = item(page, section);
   await scope.scrollIntoViewIfNeeded();
   problems.push(...(await axeViolations(env, page)).map((v) => `${tag} ${section}: ${v}`));
   await noHorizontalScroll(page);
   await scope.screenshot({ path: path.join(env.artifacts, `${tag}-${section}-350.png`) });
-}
-
-async function fakeSheets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    (window as unknown as { __excelFake: { sheetNames(): string[] } }).__excelFake.sheetNames(),
-  );
-}
-
-async function statusText(page: Page): Promise<string> {
-  return page.getByRole("region", { name: "Where this workbook stands" }).innerText();
 }
 
 /**
@@ -255,62 +204,3 @@ export const FLOW_CASES: PaneCase[] = [
     },
   },
 ];
-
-/**
- * Sync bounds for a large register in Excel (ExcelApi 1.9 fake): each command reads the workbook
- * and writes its sheets in chunks under Excel's 5 MB request limit, syncing once per chunk, never
- * per row. The bound is stated per command for LARGE.projects projects and every related entity.
- */
-const LARGE = { seed: 5, projects: 1_000 };
-export const SYNC_BOUNDS = { build: 60, validate: 40, prioritise: 40, capacity: 40 } as const;
-
-async function syncsOf(page: Page, work: () => Promise<unknown>): Promise<{ syncs: number; maxRequestBytes: number }> {
-  await page.evaluate(() => (window as unknown as { __excelFake: { resetStats(): void } }).__excelFake.resetStats());
-  await work();
-  return page.evaluate(() => {
-    const { stats } = (window as unknown as { __excelFake: { stats: { syncs: number; maxRequestBytes: number } } })
-      .__excelFake;
-    return { syncs: stats.syncs, maxRequestBytes: stats.maxRequestBytes };
-  });
-}
-
-FLOW_CASES.push({
-  name: `Excel mode, large register (${LARGE.projects} projects, all entities): each command's syncs stay within its bound`,
-  async run(env) {
-    const { context, page, guard } = await openPane(env, { office: "excel", estate: LARGE });
-    try {
-      await page.getByRole("button", { name: "Next: Build the register" }).waitFor({ timeout: 60_000 });
-      const counts: Record<string, { syncs: number; maxRequestBytes: number }> = {};
-      counts.build = await syncsOf(page, async () => {
-        const outcome = await buildAndWait(page, "Build register from this workbook", 240_000);
-        check(outcome.startsWith("Register built"), `expected "Register built", got "${outcome}"`);
-        await page.getByRole("button", { name: "Next: Check against standards" }).waitFor({ timeout: 120_000 });
-      });
-      const validate = await openSection(page, "validate");
-      counts.validate = await syncsOf(page, () =>
-        runStep(page, validate, "Check against PMO standards", /Data-quality score/, 240_000),
-      );
-      const prioritise = await openSection(page, "prioritise");
-      await prioritise.getByRole("checkbox", { name: /Choose the best portfolio/ }).uncheck();
-      counts.prioritise = await syncsOf(page, () =>
-        runStep(page, prioritise, "Rank the portfolio", new RegExp(`^Ranked ${LARGE.projects} projects`), 240_000),
-      );
-      const capacity = await openSection(page, "capacity");
-      counts.capacity = await syncsOf(page, () => runStep(page, capacity, "Plan capacity", /Total overload/, 240_000));
-      const report = Object.entries(counts)
-        .map(
-          ([k, v]) =>
-            `${k} ${v.syncs} syncs (bound ${SYNC_BOUNDS[k as keyof typeof SYNC_BOUNDS]}), largest request ${(v.maxRequestBytes / 1e6).toFixed(2)} MB`,
-        )
-        .join("; ");
-      process.stdout.write(`    sync counts: ${report}\n`);
-      for (const [k, v] of Object.entries(counts)) {
-        check(v.syncs <= SYNC_BOUNDS[k as keyof typeof SYNC_BOUNDS], `${k} took ${v.syncs} syncs: ${report}`);
-        check(v.maxRequestBytes <= 5_000_000, `${k} sent a request over 5 MB: ${report}`);
-      }
-      guard.assertClean();
-    } finally {
-      await context.close();
-    }
-  },
-});

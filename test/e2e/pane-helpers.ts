@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
 import { PageGuard, routeOutside } from "./page-guard";
 import { IN_EXCEL, NO_OFFICE, OUTSIDE_OFFICE } from "./office-stubs";
 import { projectTrackerXlsx, riskLogCsv, type Fixture } from "./fixtures";
@@ -104,4 +105,69 @@ export async function noHorizontalScroll(page: Page): Promise<void> {
     client: document.documentElement.clientWidth,
   }));
   check(scroll <= client, `the pane scrolls sideways: content ${scroll}px wide in a ${client}px pane`);
+}
+
+// ---- the monthly flow's sections ----------------------------------------------------------
+
+export type Section = "register" | "validate" | "prioritise" | "capacity" | "summary" | "settings";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** Seed 2 gives a sample whose forced choices can all hold, so the selection is optimal. */
+export const SAMPLE = { seed: 2, projects: 16 };
+
+export async function sampleFixtures(): Promise<Fixture[]> {
+  const { files } = await sampleInputFiles(SAMPLE);
+  return files.map((f) => ({
+    name: f.name,
+    mimeType: f.name.endsWith(".csv") ? "text/csv" : XLSX,
+    buffer: Buffer.from(f.bytes),
+  }));
+}
+
+export function item(page: Page, section: Section): Locator {
+  return page.locator(".fui-AccordionItem", { has: page.locator(`#section-${section}`) });
+}
+
+export async function openSection(page: Page, section: Section): Promise<Locator> {
+  const header = page.locator(`#section-${section}`);
+  if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+  return item(page, section);
+}
+
+/** Clicks a step's button and waits for the result text; fails with the pane's own error message if it failed. */
+export async function runStep(
+  page: Page,
+  scope: Locator,
+  button: string,
+  done: RegExp,
+  timeout = 60_000,
+): Promise<string> {
+  await scope.getByRole("button", { name: button, exact: true }).click();
+  const outcome = scope.getByText(done).or(scope.getByText(/could not be|^There is no register/));
+  try {
+    await outcome.first().waitFor({ timeout });
+  } catch (error) {
+    // Say where it stuck: the section's own text holds the stage and counts of its progress.
+    throw new Error(
+      `"${button}" did not finish in ${timeout / 1000} s; the section shows:\n${await scope.innerText()}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const text = (await outcome.first().innerText()).trim();
+  check(done.test(text), `"${button}" did not finish as expected: ${text}`);
+  // The step has released the workbook when its button is usable again.
+  await scope.getByRole("button", { name: button, exact: true }).and(page.locator(":enabled")).waitFor();
+  return text;
+}
+
+export async function fakeSheets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __excelFake: { sheetNames(): string[] } }).__excelFake.sheetNames(),
+  );
+}
+
+export async function statusText(page: Page): Promise<string> {
+  return page.getByRole("region", { name: "Where this workbook stands" }).innerText();
 }

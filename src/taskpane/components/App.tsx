@@ -127,10 +127,21 @@ export function App({ mode }: { mode: HostMode }): JSX.Element {
     else void refresh({ mode, file: null });
   }
 
+  /** File mode: carry on with a register workbook from a file; the current one stays if it cannot be read. */
   async function openFile(file: File): Promise<void> {
     const next = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-    setFile(next, null);
-    await refresh({ mode, file: next });
+    setLoading(true);
+    setStatusError(null);
+    try {
+      const steps = await loadSteps();
+      setFile(next, await steps.readStatus({ mode, file: next }, quiet()));
+    } catch (error) {
+      setStatusError(
+        `The workbook could not be read (${error instanceof Error ? error.message : String(error)}). Open it in Excel, save it as .xlsx, and open it here again.`,
+      );
+    } finally {
+      setLoading(false);
+    }
   }
 
   const sections: { id: SectionId; title: string; body: JSX.Element }[] = [
