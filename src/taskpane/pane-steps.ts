@@ -91,8 +91,12 @@ export async function readStatus(target: PaneTarget, request: StepRequest): Prom
   return value;
 }
 
+/** A finding with the project it concerns (its own id for a project; the record's ProjectId otherwise). */
+export type PaneFinding = ValidationResult["findings"][number] & { project: string | null };
+
 export interface ValidateView {
   result: ValidationResult;
+  findings: PaneFinding[];
   fixes: FixChange[];
   written: string[];
   warnings: string[];
@@ -107,8 +111,14 @@ export async function validate(
   const { value, bytes } = await withPort(target, request, (port) =>
     validateInWorkbook(port, { ...options, ...request }),
   );
+  const entities = value.opened.register.entities;
+  const findings = value.result.findings.map((f) => {
+    const own = entities[f.entity]?.[f.index]?.values.ProjectId;
+    return { ...f, project: f.entity === "Projects" ? f.id : typeof own === "string" && own !== "" ? own : null };
+  });
   const view = {
     result: value.result,
+    findings,
     fixes: value.fixes,
     written: value.written,
     warnings: value.warnings,

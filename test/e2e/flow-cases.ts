@@ -57,6 +57,15 @@ async function walkFlow(env: Env, page: Page, tag: string, mode: "file" | "excel
     `status lacks findings: ${await statusText(page)}`,
   );
   await checkSection(env, page, "validate", tag, problems);
+  const grouping = validate.getByLabel("Group findings by");
+  await grouping.selectOption("project");
+  check((await validate.getByRole("region", { name: /^PRJ-\d+: \d+$/ }).count()) > 0, "no findings grouped by project");
+  await grouping.selectOption("rule");
+  check(
+    (await validate.getByRole("region", { name: /^[a-z]+\.[\w.-]+: \d+$/ }).count()) > 0,
+    "no findings grouped by rule",
+  );
+  await grouping.selectOption("severity");
 
   const prioritise = await openSection(page, "prioritise");
   const workers: string[] = [];
@@ -143,6 +152,11 @@ export const FLOW_CASES: PaneCase[] = [
           check(outcome.startsWith("Register built"), `expected "Register built", got "${outcome}"`);
           problems.push(...(await walkFlow(env, page, `file-${colorScheme}`, "file")));
           if (colorScheme === "light") {
+            // Every section open: no sideways scroll across the pane's whole width range.
+            for (const width of [320, 450]) {
+              await page.setViewportSize({ width, height: 900 });
+              await noHorizontalScroll(page);
+            }
             const { sheets, profile } = await downloadedSheets(page);
             for (const s of [
               "Projects",

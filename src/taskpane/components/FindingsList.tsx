@@ -1,6 +1,18 @@
 import { useState } from "react";
-import { Badge, Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Finding, Severity } from "../../standards/types";
+import {
+  Badge,
+  Button,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Severity } from "../../standards/types";
+import type { PaneFinding as Finding } from "../pane-steps";
 import type { HostMode } from "../host";
 import { loadSteps } from "../step-runner";
 
@@ -26,11 +38,53 @@ const useStyles = makeStyles({
   more: { alignSelf: "flex-start" },
 });
 
-const GROUPS: { severity: Severity; title: string; color: "danger" | "warning" | "informative" }[] = [
+type BadgeColor = "danger" | "warning" | "informative";
+const SEVERITIES: { severity: Severity; title: string; color: BadgeColor }[] = [
   { severity: "error", title: "Errors", color: "danger" },
   { severity: "warning", title: "Warnings", color: "warning" },
   { severity: "info", title: "Notes", color: "informative" },
 ];
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+type GroupBy = "severity" | "rule" | "project";
+interface Group {
+  key: string;
+  title: string;
+  color: BadgeColor;
+  items: Finding[];
+}
+
+const NO_PROJECT = "Not about one project";
+
+function groupFindings(findings: Finding[], by: GroupBy): Group[] {
+  if (by === "severity")
+    return SEVERITIES.map((s) => ({
+      key: s.severity,
+      title: s.title,
+      color: s.color,
+      items: findings.filter((f) => f.severity === s.severity),
+    })).filter((g) => g.items.length > 0);
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = by === "rule" ? f.rule : (f.project ?? NO_PROJECT);
+    const list = groups.get(key) ?? [];
+    list.push(f);
+    groups.set(key, list);
+  }
+  // Worst first, then the most findings, then by name, so the order is stable.
+  const worst = (items: Finding[]) => Math.min(...items.map((f) => RANK[f.severity]));
+  return [...groups.entries()]
+    .map(([key, items]) => ({
+      key,
+      title:
+        by === "project" && key !== "Projects" && !items.some((f) => f.entity === "Projects")
+          ? `${key} (other records)`
+          : key,
+      color: SEVERITIES[worst(items)].color,
+      items: [...items].sort((a, b) => RANK[a.severity] - RANK[b.severity]),
+    }))
+    .sort((a, b) => worst(a.items) - worst(b.items) || b.items.length - a.items.length || (a.key < b.key ? -1 : 1));
+}
 
 /** A few at a time: a large register can have thousands of findings, and the pane must stay quick. */
 const PAGE = 25;
@@ -62,10 +116,11 @@ function FindingItem({ finding, mode, onGo }: { finding: Finding; mode: HostMode
   );
 }
 
-/** Findings grouped by severity; in Excel each location selects its cell. */
+/** Findings grouped by severity, rule or project; in Excel each location selects its cell. */
 export function FindingsList({ findings, mode }: { findings: Finding[]; mode: HostMode }): JSX.Element {
   const styles = useStyles();
-  const [shown, setShown] = useState<Record<Severity, number>>({ error: PAGE, warning: PAGE, info: PAGE });
+  const [by, setBy] = useState<GroupBy>("severity");
+  const [shown, setShown] = useState<Record<string, number>>({});
   const [goError, setGoError] = useState<string | null>(null);
 
   async function go(f: Finding): Promise<void> {
@@ -80,6 +135,8 @@ export function FindingsList({ findings, mode }: { findings: Finding[]; mode: Ho
     }
   }
 
+  const groups = groupFindings(findings, by);
+  const visibleGroups = groups.slice(0, by === "severity" ? 3 : (shown["__groups"] ?? PAGE));
   return (
     <>
       {goError && (
@@ -87,12 +144,21 @@ export function FindingsList({ findings, mode }: { findings: Finding[]; mode: Ho
           <MessageBarBody>{goError}</MessageBarBody>
         </MessageBar>
       )}
-      {GROUPS.map((group) => {
-        const items = findings.filter((f) => f.severity === group.severity);
-        if (items.length === 0) return null;
-        const limit = shown[group.severity];
+      {findings.length > 0 && (
+        <Field label="Group findings by">
+          <Select value={by} onChange={(_, d) => setBy(d.value as GroupBy)}>
+            <option value="severity">Severity</option>
+            <option value="rule">Rule</option>
+            <option value="project">Project</option>
+          </Select>
+        </Field>
+      )}
+      {visibleGroups.map((group) => {
+        const key = `${by}:${group.key}`;
+        const limit = shown[key] ?? (by === "severity" ? PAGE : 5);
+        const items = group.items;
         return (
-          <section key={group.severity} className={styles.group} aria-label={`${group.title}: ${items.length}`}>
+          <section key={key} className={styles.group} aria-label={`${group.title}: ${items.length}`}>
             <h3 className={styles.heading}>
               <Text weight="semibold">{group.title}</Text>
               <Badge appearance="tint" color={group.color}>
@@ -113,14 +179,23 @@ export function FindingsList({ findings, mode }: { findings: Finding[]; mode: Ho
               <Button
                 className={styles.more}
                 size="small"
-                onClick={() => setShown((s) => ({ ...s, [group.severity]: s[group.severity] + PAGE }))}
+                onClick={() => setShown((s) => ({ ...s, [key]: limit + PAGE }))}
               >
-                Show {Math.min(PAGE, items.length - limit)} more {group.title.toLowerCase()} (of {items.length - limit})
+                Show {Math.min(PAGE, items.length - limit)} more in {group.title} (of {items.length - limit})
               </Button>
             )}
           </section>
         );
       })}
+      {groups.length > visibleGroups.length && (
+        <Button
+          className={styles.more}
+          onClick={() => setShown((s) => ({ ...s, __groups: visibleGroups.length + PAGE }))}
+        >
+          Show {Math.min(PAGE, groups.length - visibleGroups.length)} more groups (of{" "}
+          {groups.length - visibleGroups.length})
+        </Button>
+      )}
     </>
   );
 }

@@ -165,7 +165,7 @@ export default function ValidateSection(): JSX.Element {
             ),
           )}
           <SafeFixes fixes={view.fixes} disabled={running} onApply={(f) => void applyFixes(f)} />
-          <FindingsList findings={view.result.findings} mode={session.mode} />
+          <FindingsList findings={view.findings} mode={session.mode} />
         </>
       )}
     </div>
