@@ -21,8 +21,32 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in a month (1–12); arithmetic, not a Date, since capacity and schedules call it per allocation. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12) {
+    const shifted = year * 12 + (month - 1);
+    return daysInMonth(Math.floor(shifted / 12), (((shifted % 12) + 12) % 12) + 1);
+  }
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). Pure
+ * arithmetic: no Date object, and years 0–99 are not taken for 1900–1999 as Date.UTC takes them.
+ */
+export function epochDayFromYmd(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function isoFromYmd(year: number, month: number, day: number): IsoDate {
@@ -42,7 +66,9 @@ export function dateFromIso(iso: IsoDate): Date {
 
 /** Days since 1970-01-01 (UTC): convenient for arithmetic on calendar dates. */
 export function epochDay(iso: IsoDate): number {
-  return Math.round(dateFromIso(iso).getTime() / MS_PER_DAY);
+  const m = ISO_RE.exec(iso);
+  if (!m) throw new RangeError(`Not an ISO date: ${iso}`);
+  return epochDayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 export function isoFromEpochDay(day: number): IsoDate {

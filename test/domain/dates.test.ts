@@ -1,5 +1,9 @@
 import {
   addMonths,
+  daysInMonth,
+  epochDay,
+  epochDayFromYmd,
+  isoFromEpochDay,
   daysBetween,
   excelSerialFromIso,
   isIsoDate,
@@ -38,5 +42,23 @@ describe("calendar dates (UTC)", () => {
 
   it("knows the day of the week", () => {
     expect(weekday("2025-01-04")).toBe(6); // Saturday
+  });
+});
+
+describe("calendar arithmetic without Date objects", () => {
+  it("matches Date.UTC for every day from 1899 to 2101 and knows leap years", () => {
+    for (let day = Date.UTC(1899, 0, 1) / 86_400_000; day <= Date.UTC(2101, 11, 31) / 86_400_000; day++) {
+      const d = new Date(day * 86_400_000);
+      expect(epochDayFromYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())).toBe(day);
+    }
+    expect([daysInMonth(2024, 2), daysInMonth(2025, 2), daysInMonth(1900, 2), daysInMonth(2000, 2)]).toEqual([
+      29, 28, 28, 29,
+    ]);
+    expect([daysInMonth(2025, 13), daysInMonth(2025, 0)]).toEqual([31, 31]);
+  });
+
+  it("reads years before 100 as written (Date.UTC would add 1900)", () => {
+    expect(epochDay("0001-01-01")).toBe(-719162);
+    expect(isoFromEpochDay(epochDay("2024-02-29") + 1)).toBe("2024-03-01");
   });
 });

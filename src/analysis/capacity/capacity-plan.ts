@@ -49,7 +49,7 @@ export interface CapacityPlan {
   roles: Record<string, RoleCapacity>;
   hotspots: Hotspot[];
   /** project → role → per-month demand (for selection and levelling). */
-  byProject: Map<string, Map<string, number[]>>;
+  byProject: Map<string, Map<string, ArrayLike<number>>>;
   byResource: Record<string, number[]>;
   problems: CapacityProblem[];
   totalOverload: number;
@@ -93,6 +93,7 @@ export function planCapacity(register: Register, options: CapacityOptions = {}):
   const hotspots: Hotspot[] = [];
   let totalOverload = 0;
   const zero = new Float64Array(n);
+  const demandByRole = projectsByRole(demand.byProject);
   for (const role of roleNames) {
     const d = demand.total.get(role) ?? zero;
     const s = supply.get(role) ?? zero;
@@ -118,7 +119,7 @@ export function planCapacity(register: Register, options: CapacityOptions = {}):
           utilisation: rc.utilisation[i],
           band: b,
           overload: over,
-          topProjects: topContributors(demand.byProject, role, i, options.topContributors ?? 3).map((c) => ({
+          topProjects: topOf(demandByRole.get(role) ?? [], i, options.topContributors ?? 3).map((c) => ({
             ...c,
             name: names.get(c.id) ?? null,
           })),
@@ -129,8 +130,9 @@ export function planCapacity(register: Register, options: CapacityOptions = {}):
   hotspots.sort(
     (a, b) => b.overload - a.overload || (a.role < b.role ? -1 : a.role > b.role ? 1 : a.month < b.month ? -1 : 1),
   );
-  const byProject = new Map<string, Map<string, number[]>>();
-  for (const [p, m] of demand.byProject) byProject.set(p, new Map([...m].map(([r, arr]) => [r, Array.from(arr)])));
+  // Handed on as the typed arrays themselves: copying 40,000 project-role rows into plain arrays
+  // cost more than the whole demand calculation (garbage collection).
+  const byProject: Map<string, Map<string, ArrayLike<number>>> = demand.byProject;
   return {
     months: horizon.months,
     horizon,
@@ -149,9 +151,27 @@ export function topContributors(
   month: number,
   k: number,
 ): { id: string; fte: number }[] {
-  const out: { id: string; fte: number }[] = [];
+  return topOf(projectsByRole(byProject).get(role) ?? [], month, k);
+}
+
+/** Each role's projects with their monthly demand, built once so hot cells need not scan every project. */
+function projectsByRole(byProject: Map<string, Map<string, Float64Array>>): Map<string, [string, Float64Array][]> {
+  const out = new Map<string, [string, Float64Array][]>();
   for (const [id, roles] of byProject) {
-    const v = roles.get(role)?.[month] ?? 0;
+    for (const [role, months] of roles) {
+      const list = out.get(role);
+      if (list) list.push([id, months]);
+      else out.set(role, [[id, months]]);
+    }
+  }
+  return out;
+}
+
+/** The k largest contributors in one month, ties by id. */
+function topOf(projects: [string, Float64Array][], month: number, k: number): { id: string; fte: number }[] {
+  const out: { id: string; fte: number }[] = [];
+  for (const [id, months] of projects) {
+    const v = months[month] ?? 0;
     if (v > 1e-12) out.push({ id, fte: v });
   }
   out.sort((a, b) => b.fte - a.fte || (a.id < b.id ? -1 : 1));

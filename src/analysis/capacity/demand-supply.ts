@@ -32,13 +32,14 @@ export interface DemandFigures {
   problems: CapacityProblem[];
 }
 
-function add(map: Map<string, Float64Array>, key: string, months: number, i: number, v: number): void {
+/** The month array under `key`, made on first use (looked up once per allocation, not per month). */
+function row(map: Map<string, Float64Array>, key: string, months: number): Float64Array {
   let arr = map.get(key);
   if (!arr) {
     arr = new Float64Array(months);
     map.set(key, arr);
   }
-  arr[i] += v;
+  return arr;
 }
 
 /**
@@ -143,12 +144,15 @@ export function computeDemand(
       perProject = new Map();
       out.byProject.set(projectId, perProject);
     }
-    const pp = perProject;
+    const total = row(out.total, roleKey, n);
+    const kind = row(proposed ? out.proposed : out.committed, roleKey, n);
+    const own = row(perProject, roleKey, n);
+    const person = resource ? row(out.byResource, resource, n) : null;
     spreadFte(horizon, s, f, fte, (i, v) => {
-      add(out.total, roleKey, n, i, v);
-      add(proposed ? out.proposed : out.committed, roleKey, n, i, v);
-      add(pp, roleKey, n, i, v);
-      if (resource) add(out.byResource, resource, n, i, v);
+      total[i] += v;
+      kind[i] += v;
+      own[i] += v;
+      if (person) person[i] += v;
     });
   }
   return out;

@@ -38,7 +38,7 @@ export interface SelectionInput {
   /** Month labels (`YYYY-MM`) the demand and supply arrays are aligned with. */
   months?: string[];
   /** Per project, per role, demand in FTE per month (aligned with `months`). */
-  demand?: Map<string, Map<string, number[]>>;
+  demand?: Map<string, Map<string, ArrayLike<number>>>;
   /** Per role, supply in FTE per month (aligned with `months`). A role missing here is not constrained. */
   supply?: Map<string, number[]>;
   /** Allowed over-allocation as a fraction (0.1 = demand may reach 110 % of supply). Default 0. */

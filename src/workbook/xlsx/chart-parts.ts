@@ -117,9 +117,16 @@ function bySheet(entries: ChartEntry[]): Map<string, ChartEntry[]> {
  * draw. Charts without series are skipped (nothing is written for them).
  */
 export async function addChartParts(xlsx: Uint8Array, charts: ChartEntry[]): Promise<Uint8Array> {
-  const drawable = charts.filter((c) => c.chart.series.length > 0);
-  if (drawable.length === 0) return xlsx;
+  if (!charts.some((c) => c.chart.series.length > 0)) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
+  await insertChartParts(zip, charts);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** Adds the charts to a loaded package; says whether anything was added. */
+export async function insertChartParts(zip: JSZip, charts: ChartEntry[]): Promise<boolean> {
+  const drawable = charts.filter((c) => c.chart.series.length > 0);
+  if (drawable.length === 0) return false;
   const catalog = await readSheetCatalog(zip);
   let chartNo = nextPartNumber(zip, "xl/charts", "chart");
   let drawingNo = nextPartNumber(zip, "xl/drawings", "drawing");
@@ -167,5 +174,5 @@ export async function addChartParts(xlsx: Uint8Array, charts: ChartEntry[]): Pro
     await appendRels(zip, drawingRelsPath, chartRels);
   }
   await addOverrides(zip, newParts);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return true;
 }

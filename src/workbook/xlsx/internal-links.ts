@@ -15,6 +15,12 @@ function escapeAttr(s: string): string {
 /** Returns new bytes with internal hyperlinks fixed, or the input when there was nothing to fix. */
 export async function fixInternalHyperlinks(xlsx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
+  if (!(await repairInternalHyperlinks(zip))) return xlsx;
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** Fixes internal hyperlinks in a loaded package; says whether anything changed. */
+export async function repairInternalHyperlinks(zip: JSZip): Promise<boolean> {
   let changed = false;
   const sheetPaths = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p));
   for (const path of sheetPaths) {
@@ -46,6 +52,5 @@ export async function fixInternalHyperlinks(xlsx: Uint8Array): Promise<Uint8Arra
     zip.file(relsPath, relsFixed);
     changed = true;
   }
-  if (!changed) return xlsx;
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return changed;
 }

@@ -116,6 +116,12 @@ export function sortWorksheetTail(xml: string): string {
 /** Returns the package with every worksheet's tail in schema order, or the input when none needed it. */
 export async function fixWorksheetOrder(xlsx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
+  if (!(await reorderWorksheetTails(zip))) return xlsx;
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** Puts every worksheet's tail of a loaded package in schema order; says whether anything changed. */
+export async function reorderWorksheetTails(zip: JSZip): Promise<boolean> {
   const catalog = await readSheetCatalog(zip);
   let changed = false;
   for (const sheet of catalog.sheets) {
@@ -128,6 +134,5 @@ export async function fixWorksheetOrder(xlsx: Uint8Array): Promise<Uint8Array> {
     zip.file(sheet.path, sorted);
     changed = true;
   }
-  if (!changed) return xlsx;
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return changed;
 }

@@ -1,16 +1,17 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { ReadResult } from "../grid";
 import type { ReadOptions, WorkbookPort, WriteOptions, WriteReport } from "../port";
 import type { ChartBlock, WorkbookSpec } from "../spec";
 import { readChartCaches } from "./chart-cache";
-import { addChartParts } from "./chart-parts";
+import { insertChartParts } from "./chart-parts";
 import { assertValidSheetName } from "./excel-names";
 import { sniffXlsx, toUint8Array } from "./file-sniff";
 import { missingResultWarning, worksheetToGrid } from "./grid-builder";
-import { fixInternalHyperlinks } from "./internal-links";
+import { repairInternalHyperlinks } from "./internal-links";
 import { readSheetCatalog, type SheetCatalog } from "./sheet-catalog";
 import { renderSheet } from "./sheet-renderer";
-import { fixWorksheetOrder } from "./worksheet-order";
+import { reorderWorksheetTails } from "./worksheet-order";
 import { loadWithSecondChance } from "./xlsx-reader";
 
 /**
@@ -171,13 +172,18 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     const written = (await this.wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
     // A plain Uint8Array view (Node hands back a Buffer).
-    let bytes =
+    const bytes =
       written instanceof Uint8Array
         ? new Uint8Array(written.buffer, written.byteOffset, written.byteLength)
         : new Uint8Array(written);
-    if (this.internalLinks) bytes = await fixInternalHyperlinks(bytes);
+    // The package is opened and compressed once for all three repairs (each costs a full
+    // inflate/deflate of the file, which dominates writing a large summary).
+    const zip = await JSZip.loadAsync(bytes);
+    let changed = this.internalLinks ? await repairInternalHyperlinks(zip) : false;
     // exceljs puts a notes sheet's <legacyDrawing> after <tableParts>, which Excel rejects.
-    bytes = await fixWorksheetOrder(bytes);
-    return addChartParts(bytes, charts);
+    changed = (await reorderWorksheetTails(zip)) || changed;
+    changed = (await insertChartParts(zip, charts)) || changed;
+    if (!changed) return bytes;
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   }
 }

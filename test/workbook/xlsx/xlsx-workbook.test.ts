@@ -13,12 +13,12 @@ import {
   withPivotAndDataModel,
 } from "./xlsx-fixtures";
 
-// The chart parts belong to another module: record what the workbook hands it, pass bytes through.
+// The chart parts belong to another module: record what the workbook hands it, add nothing.
 const chartCalls: { sheet: string; chart: ChartBlock; cache: unknown }[][] = [];
 jest.mock("../../../src/workbook/xlsx/chart-parts", () => ({
-  addChartParts: async (xlsx: Uint8Array, charts: { sheet: string; chart: ChartBlock; cache: unknown }[]) => {
+  insertChartParts: async (_zip: unknown, charts: { sheet: string; chart: ChartBlock; cache: unknown }[]) => {
     chartCalls.push(charts);
-    return xlsx;
+    return false;
   },
 }));
 
@@ -187,7 +187,7 @@ describe("XlsxWorkbook rendering", () => {
     expect(broken[0]).toMatch(/^xl\/worksheets\/sheet1\.xml: r:id rId\d+ not in/);
   });
 
-  test("charts of the written sheets are handed to addChartParts with their sheet and cell caches", () => {
+  test("charts of the written sheets are handed to insertChartParts with their sheet and cell caches", () => {
     // F12:F14 holds the RAG texts, C12:C14 the budgets (the infinite one is written as an empty cell).
     const cache = [
       { categories: ["Red", "Green", "Amber"], values: [100000, null, -5], categoryFormat: "@", valueFormat: "£#,##0" },
