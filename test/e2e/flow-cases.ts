@@ -84,6 +84,11 @@ async function walkFlow(env: Env, page: Page, tag: string, mode: "file" | "excel
   const planned = await runStep(page, capacity, "Plan capacity", /Total overload/);
   check(/selected portfolio/.test(planned), `capacity did not plan the selected portfolio: ${planned}`);
   await capacity.getByText(/^Levelling:/).waitFor();
+  const hotCell = capacity.getByRole("button", { name: /show contributors$/ }).first();
+  if ((await hotCell.count()) > 0) {
+    await hotCell.click();
+    await capacity.getByText(/FTE needed, [\d.]+ available\. Most from /).waitFor();
+  }
   await checkSection(env, page, "capacity", tag, problems);
 
   const summary = await openSection(page, "summary");

@@ -15,6 +15,7 @@ import {
 import type { CapacityView } from "../pane-steps";
 import { useSession } from "../session";
 import { loadSteps, useStep } from "../step-runner";
+import { CapacityHeatMap } from "./CapacityHeatMap";
 import { NeedsRegister } from "./NeedsRegister";
 import { StepFeedback } from "./StepFeedback";
 
@@ -151,6 +152,7 @@ export default function CapacitySection(): JSX.Element {
               {view.written.length > 0 && ` Written to ${view.written.join(", ")}.`}
             </MessageBarBody>
           </MessageBar>
+          <CapacityHeatMap plan={plan} />
           {over.length > 0 && (
             <ul className={styles.list} aria-label="Worst overloads">
               {over.slice(0, 6).map((h) => (
