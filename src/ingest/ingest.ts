@@ -18,6 +18,7 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
   const sources: SourceReport[] = [];
   const problems: IngestProblem[] = [];
   const derivedIds: IngestResult["derivedIds"] = [];
+  const usedDerived = new Set<string>();
   const batches: SourceBatch[] = [];
 
   for (const grid of grids) {
@@ -52,7 +53,7 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
       }
       const notes = [...cls.mapping.notes];
       if (region.ended) notes.push(region.ended);
-      const sink = newSink(grid.file, grid.sheet, cls.entity);
+      const sink = newSink(grid.file, grid.sheet, cls.entity, usedDerived);
       const prepared = prepareColumns(grid, region, cls.entity, cls.mapping, settings, notes);
       if (cls.layout === "monthsAcross" && cls.months) {
         buildMonthRecords(sink, grid, region, cls.months, prepared, settings, notes);

@@ -235,3 +235,39 @@ describe("re-import (upsert)", () => {
     expect(existing.entities.Projects[0].values.Budget).toBe(100);
   });
 });
+
+describe("derived ids", () => {
+  /** Two allocation identities whose 24-bit derived ids collide (a birthday search, deterministic). */
+  function collidingProjects(file: string): [string, string] {
+    const seen = new Map<string, string>();
+    for (let i = 0; i < 50_000; i++) {
+      const project = `P-${i}`;
+      const id = derivedId("ALC", [project, "Developer", null, "2025-01-01", "2025-03-31", file]);
+      const other = seen.get(id);
+      if (other) return [other, project];
+      seen.set(id, project);
+    }
+    throw new Error("no collision found");
+  }
+
+  it("keeps two allocations whose short hashes collide, and rows repeated across sheets of one file", () => {
+    const [a, b] = collidingProjects("plan.xlsx");
+    const header = ["Project ID", "Role", "Start", "Finish", "FTE"];
+    const row = (p: string, fte: number) => [p, "Developer", "2025-01-01", "2025-03-31", fte];
+    const res = ingestGrids([
+      sheet("plan.xlsx", "Allocations", [header, row(a, 0.5), row(b, 0.25)]),
+      sheet("plan.xlsx", "More allocations", [header, row(a, 0.5)]),
+    ]);
+    const allocations = res.register.entities.Allocations;
+    expect(allocations).toHaveLength(3);
+    expect(new Set(allocations.map((r) => r.id)).size).toBe(3);
+    expect(allocations.map((r) => [r.values.ProjectId, r.values.FTE]).sort()).toEqual(
+      [
+        [a, 0.5],
+        [a, 0.5],
+        [b, 0.25],
+      ].sort(),
+    );
+    expect(res.conflicts).toEqual([]);
+  });
+});
