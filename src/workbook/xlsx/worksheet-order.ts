@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { readSheetCatalog } from "./sheet-catalog";
+import { readRels, readSheetCatalog, relsPathOf } from "./sheet-catalog";
 
 /**
  * Puts a worksheet's top-level children after `sheetData` back into CT_Worksheet's sequence. exceljs
@@ -128,6 +128,10 @@ export async function reorderWorksheetTails(zip: JSZip): Promise<boolean> {
     if (sheet.kind !== "worksheet" || !sheet.path) continue;
     const file = zip.file(sheet.path);
     if (!file) continue;
+    // Only a sheet with notes (a VML drawing) gets the misplaced <legacyDrawing>: the others are not
+    // inflated at all (reading every sheet of a large summary cost more than writing it).
+    const rels = await readRels(zip, relsPathOf(sheet.path));
+    if (!rels.some((r) => r.type.endsWith("/vmlDrawing"))) continue;
     const xml = await file.async("string");
     const sorted = sortWorksheetTail(xml);
     if (sorted === xml) continue;
