@@ -13,9 +13,22 @@ export function stableHash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
+/**
+ * `prefix-` + the first 6 hex digits of stableHash(parts trimmed, lower-cased, joined by U+241F).
+ * The hash runs over the parts in place (no joined key, no mapped array): the same bits, and
+ * 100,000 derived ids per ingest no longer build three throw-away strings and two arrays each.
+ */
 export function derivedId(prefix: string, parts: (string | number | null | undefined)[]): string {
-  const key = parts.map((p) => (p === null || p === undefined ? "" : String(p).trim().toLowerCase())).join("\u241f");
-  return `${prefix}-${stableHash(key).slice(0, 6).toUpperCase()}`;
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) h = imul(h ^ 0x241f, 0x01000193);
+    const p = parts[i];
+    if (p === null || p === undefined) continue;
+    const text = String(p).trim().toLowerCase();
+    for (let j = 0; j < text.length; j++) h = imul(h ^ text.charCodeAt(j), 0x01000193);
+  }
+  // The first 6 of the 8 hex digits are the top 24 bits.
+  return `${prefix}-${(h >>> 8).toString(16).padStart(6, "0").toUpperCase()}`;
 }
 
 /** Compares ids in code-point order (the tie-break rule for rankings). */

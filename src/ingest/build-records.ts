@@ -95,12 +95,15 @@ export function assignId(sink: RecordSink, record: RegisterRecord, sheetRow: num
     record.values[def.idField] = record.id;
     return;
   }
-  const parts = def.identityFields.map((f) => record.values[f] ?? null);
+  const fields = def.identityFields;
+  const parts: FieldValue[] = new Array<FieldValue>(fields.length + 1);
+  for (let i = 0; i < fields.length; i++) parts[i] = record.values[fields[i]] ?? null;
+  parts[fields.length] = sink.file;
   // Two rows with the same identity are still two records, and so are two identities whose short
   // hashes collide (about 300 pairs among 100,000 allocations): the later one's hash input gets an
   // occurrence number, which is as stable as the order of files and rows.
-  let id = derivedId(def.idPrefix, [...parts, sink.file]);
-  for (let n = 2; sink.usedDerived.has(id); n++) id = derivedId(def.idPrefix, [...parts, sink.file, `#${n}`]);
+  let id = derivedId(def.idPrefix, parts);
+  for (let n = 2; sink.usedDerived.has(id); n++) id = derivedId(def.idPrefix, [...parts, `#${n}`]);
   sink.usedDerived.add(id);
   record.id = id;
   record.derivedId = true;
