@@ -24,7 +24,7 @@ export interface PaneSession {
   setFile: (file: { name: string; bytes: Uint8Array } | null, status?: WorkbookStatus | null) => void;
   setStatus: (status: WorkbookStatus | null) => void;
   setLastSelection: (selection: PaneSession["lastSelection"]) => void;
-  exclusive: { claim: (step: string) => boolean; release: (step: string) => void };
+  exclusive: { claim: (step: string) => boolean; release: (step: string) => void; holder: () => string | null };
   open: (section: SectionId) => void;
 }
 
@@ -55,6 +55,7 @@ export function usePaneSessionState(mode: HostMode, open: (section: SectionId) =
         setBusy(step);
         return true;
       },
+      holder: () => busyRef.current,
       release: (step: string) => {
         if (busyRef.current !== step) return;
         busyRef.current = null;

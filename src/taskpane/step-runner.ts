@@ -58,7 +58,7 @@ export function describeFailure(error: unknown, mode: "excel" | "file", fallback
 export function useStep<T>(options: {
   mode: "excel" | "file";
   failure: FailureWords;
-  exclusive: { claim: (step: string) => boolean; release: (step: string) => void };
+  exclusive: { claim: (step: string) => boolean; release: (step: string) => void; holder?: () => string | null };
   name: string;
 }) {
   const [state, setState] = useState<StepState<T>>({ kind: "idle" });
@@ -67,7 +67,16 @@ export function useStep<T>(options: {
 
   const run = useCallback(
     async (work: (request: StepRequest) => Promise<T>): Promise<T | null> => {
-      if (!exclusive.claim(name)) return null;
+      if (!exclusive.claim(name)) {
+        // Say so rather than ignore the click: the user can wait and press again.
+        setState({
+          kind: "failed",
+          title: "Another step is still working on the workbook",
+          advice: "Wait for it to finish (its progress shows in its section), then try again.",
+          detail: `busy with ${exclusive.holder?.() ?? "another step"}`,
+        });
+        return null;
+      }
       const abort = new AbortController();
       controller.current = abort;
       setState({ kind: "running", event: null, cancelling: false });

@@ -131,6 +131,9 @@ export function item(page: Page, section: Section): Locator {
 export async function openSection(page: Page, section: Section): Promise<Locator> {
   const header = page.locator(`#section-${section}`);
   if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+  // Let the panel's opening motion finish (and a lazy section load) before anything in it is pressed.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  await item(page, section).locator(".fui-Spinner").waitFor({ state: "detached" });
   return item(page, section);
 }
 
@@ -148,11 +151,12 @@ export async function runStep(
     await outcome.first().waitFor({ timeout });
   } catch (error) {
     // Say where it stuck: the section's own text holds the stage and counts of its progress.
+    const action = scope.getByRole("button", { name: button, exact: true });
+    const state = `button disabled=${await action.isDisabled()} aria-disabled=${await action.getAttribute("aria-disabled")}`;
+    const status = await page.getByRole("region", { name: "Where this workbook stands" }).innerText();
     throw new Error(
-      `"${button}" did not finish in ${timeout / 1000} s; the section shows:\n${await scope.innerText()}`,
-      {
-        cause: error,
-      },
+      `"${button}" did not finish in ${timeout / 1000} s (${state}); status:\n${status}\nthe section shows:\n${await scope.innerText()}`,
+      { cause: error },
     );
   }
   const text = (await outcome.first().innerText()).trim();

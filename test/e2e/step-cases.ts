@@ -25,7 +25,7 @@ export const STEP_CASES: PaneCase[] = [];
  * per row. The bound is stated per command for LARGE.projects projects and every related entity.
  */
 const LARGE = { seed: 5, projects: 1_000 };
-export const SYNC_BOUNDS = { build: 60, validate: 40, prioritise: 40, capacity: 40 } as const;
+export const SYNC_BOUNDS = { build: 80, validate: 40, prioritise: 40, capacity: 40 } as const;
 
 async function syncsOf(page: Page, work: () => Promise<unknown>): Promise<{ syncs: number; maxRequestBytes: number }> {
   await page.evaluate(() => (window as unknown as { __excelFake: { resetStats(): void } }).__excelFake.resetStats());
