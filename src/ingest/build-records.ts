@@ -163,29 +163,32 @@ export function buildTableRecords(
   let templateRows = 0;
   // Column letters once per column: building "C12" per cell is the hot path on 100,000 rows.
   const letters = columns.map((c) => columnLetters(grid.origin.col + c.column.index));
+  // What each column's key is, and whether it is an anchor or the id, once per column.
+  const keys = columns.map((c) => (c.field ? c.field.name : c.extraKey));
+  const isAnchor = keys.map((k, i) => columns[i].field !== null && anchors.has(k));
+  const isId = keys.map((k) => k === def.idField);
   const kv = region.kvCells;
   for (const r of region.dataRows) {
     const record: RegisterRecord = { id: "", values: {}, extras: {}, provenance: {} };
     let pending: { cell: string; raw: CellValue; field: string; problem: CoerceProblem }[] | null = null;
     let content = 0;
     let anchorFilled = false;
+    const rowText = String(grid.origin.row + r);
     for (let i = 0; i < columns.length; i++) {
       const col = columns[i];
       const raw = kv ? dataCell(grid, kv[col.position].r, kv[col.position].c) : dataCell(grid, r, col.column.index);
       if (isBlankCell(raw)) continue;
-      const cell = kv
-        ? gridCellAddress(grid, kv[col.position].r, kv[col.position].c)
-        : `${letters[i]}${grid.origin.row + r}`;
-      const key = col.field ? col.field.name : col.extraKey;
+      const cell = kv ? gridCellAddress(grid, kv[col.position].r, kv[col.position].c) : letters[i] + rowText;
+      const key = keys[i];
       const provenance: Provenance = { file: sink.file, sheet: sink.sheet, cell, raw: provenanceRaw(raw) };
       if (col.field && col.coerce) {
         const out = col.coerce(raw);
         record.values[key] = out.value;
         if (out.problem) (pending ??= []).push({ cell, raw, field: key, problem: out.problem });
-        if (anchors.has(key)) anchorFilled = true;
+        if (isAnchor[i]) anchorFilled = true;
       } else record.extras[key] = extraValue(raw);
       record.provenance[key] = provenance;
-      if (key !== def.idField) content++;
+      if (!isId[i]) content++;
     }
     // Template rows: numbered down the sheet with a formula or two but nothing typed in. A row
     // with a real (text) id and one value is data, however sparse.

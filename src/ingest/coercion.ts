@@ -230,30 +230,51 @@ function numberCoercer(integer: boolean): Coerce {
   };
 }
 
+/** Distinct texts a column remembers the outcome of (list columns hold a handful: Red, Amber…). */
+const MEMO_LIMIT = 256;
+
+/**
+ * A coercer that remembers its outcome for each text it has seen: a list or rating column repeats
+ * a few words down 10,000 rows, and each would otherwise be normalised by regexes again. Outcomes
+ * are shared between cells (nothing changes them after coercion).
+ */
+function memoText(coerce: Coerce): Coerce {
+  const memo = new Map<string, CoerceOutcome>();
+  return (raw) => {
+    if (typeof raw !== "string") return coerce(raw);
+    let out = memo.get(raw);
+    if (out === undefined) {
+      out = coerce(raw);
+      if (memo.size < MEMO_LIMIT) memo.set(raw, out);
+    }
+    return out;
+  };
+}
+
 function enumCoercer(list: ListName): Coerce {
   const expected = `one of ${(DEFAULT_LISTS[list] as readonly string[]).join(", ")}`;
-  return (raw) => {
+  return memoText((raw) => {
     const hit = typeof raw === "string" ? coerceEnum(raw, list) : null;
     return hit ? { value: hit } : failed(raw, expected);
-  };
+  });
 }
 
 function boolCoercer(): Coerce {
   const expected = "Yes or No";
-  return (raw) => {
+  return memoText((raw) => {
     if (typeof raw === "boolean") return { value: raw ? "Yes" : "No" };
     if (raw === 1 || raw === 0) return { value: raw === 1 ? "Yes" : "No" };
     const hit = typeof raw === "string" ? coerceEnum(raw, "YesNo") : null;
     return hit ? { value: hit } : failed(raw, expected);
-  };
+  });
 }
 
 function ratingCoercer(): Coerce {
   const expected = "a rating 1–5 (or Very Low…Very High, or a band such as 75% to 100%)";
-  return (raw) => {
+  return memoText((raw) => {
     const n = coerceRating5(raw);
     return n === null ? failed(raw, expected) : { value: n };
-  };
+  });
 }
 
 /**

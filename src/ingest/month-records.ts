@@ -111,12 +111,10 @@ function buildFinancials(
       const key = `${template.values.ProjectId}\u241f${template.values.CostType ?? ""}\u241f${period}`;
       let line = lines.get(key);
       if (!line) {
-        line = {
-          id: "",
-          values: { ...template.values, Period: period },
-          extras: {},
-          provenance: { ...template.provenance },
-        };
+        // Object.assign, not spreads: the same keys in the same order, copied far faster by V8.
+        const values: RegisterRecord["values"] = Object.assign({}, template.values);
+        values.Period = period;
+        line = { id: "", values, extras: {}, provenance: Object.assign({}, template.provenance) };
         line.provenance.Period = { file: sink.file, sheet: sink.sheet, cell: m.column.cell, raw: m.column.child };
         assignId(sink, line, grid.origin.row + r);
         lines.set(key, line);
