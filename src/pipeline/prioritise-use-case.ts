@@ -182,7 +182,7 @@ export function selectionInput(
   if (budget === undefined && envelopes.length > 0) {
     budget = envelopes.reduce((a, b) => a + b, 0);
     problems.push(
-      `Budget: the programmes' budget envelopes, ${budget.toLocaleString("en-GB")} in all (give --budget to use another).`,
+      `Budget: the programmes' budget envelopes, ${budget.toLocaleString("en-GB")} in all (set a budget to use another).`,
     );
   }
   const plan = planCapacity(register, { hoursPerDay: settings.general.hoursPerDay });

@@ -230,6 +230,7 @@ export function computeSupply(
       arr[i] += v;
     });
   }
+  const adjusted = new Map<string, string[]>();
   for (const adj of register.entities.CapacityAdjustments) {
     const role = textValue(adj.values.Role);
     const period = adj.values.Period;
@@ -247,6 +248,21 @@ export function computeSupply(
     if (i === undefined) continue;
     if (!supply.has(role)) supply.set(role, new Float64Array(n));
     supply.get(role)![i] += delta;
+    adjusted.set(`${role}\u0000${i}`, [...(adjusted.get(`${role}\u0000${i}`) ?? []), adj.id]);
+  }
+  // Leave can take away at most the people there are: no month has negative capacity.
+  for (const [key, ids] of adjusted) {
+    const [role, at] = key.split("\u0000");
+    const arr = supply.get(role)!;
+    const i = Number(at);
+    if (arr[i] >= -1e-9) continue;
+    problems.push({
+      entity: "CapacityAdjustments",
+      id: ids[0],
+      field: "DeltaFTE",
+      message: `Capacity adjustments ${ids.join(", ")} take more from ${role} in ${horizon.months[i]} than it has (${arr[i].toFixed(2)} FTE would remain); that month's supply is counted as 0.`,
+    });
+    arr[i] = 0;
   }
   return { supply, problems };
 }

@@ -121,6 +121,28 @@ describe("demand and supply by role and month", () => {
     expect(plan.roles.Developer.supply[1]).toBeCloseTo(1 + 0.5 - 0.5, 12);
   });
 
+  it("never lets adjustments make a month's capacity negative, and says which adjustments went too far", () => {
+    const plan = planCapacity(
+      reg({
+        Projects: [project("P1")],
+        Resources: [{ Name: "Eli", Role: "Developer", FTE: 0.5 }],
+        CapacityAdjustments: [
+          { Role: "Developer", Period: "2025-01-01", DeltaFTE: -1 },
+          { Role: "Developer", Period: "2025-02-01", DeltaFTE: -1 },
+          { Role: "Developer", Period: "2025-02-01", DeltaFTE: 0.75 },
+        ],
+        Allocations: [{ ProjectId: "P1", Role: "Developer", Start: "2025-01-01", Finish: "2025-02-28", FTE: 0.25 }],
+      }),
+    );
+    // January: 0.5 − 1 would be −0.5, so 0; February: 0.5 − 1 + 0.75 = 0.25 (the order of lines does not matter).
+    expect(plan.roles.Developer.supply[0]).toBe(0);
+    expect(plan.roles.Developer.supply[1]).toBeCloseTo(0.25, 12);
+    const messages = plan.problems.filter((p) => p.entity === "CapacityAdjustments").map((p) => p.message);
+    expect(messages).toEqual([
+      "Capacity adjustments CapacityAdjustments-1 take more from Developer in 2025-01 than it has (-0.50 FTE would remain); that month's supply is counted as 0.",
+    ]);
+  });
+
   it("keeps demand for unknown projects and roles: unassigned row, and no capacity rather than a division by zero", () => {
     const plan = planCapacity(
       reg({
