@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import type { Register } from "../../src/domain/register";
 import { ENTITY_NAMES, SCHEMA } from "../../src/domain/schema";
 import { ingestGrids } from "../../src/ingest/ingest";
@@ -66,5 +67,20 @@ describe("round trip: sources → reader → ingest → the same register", () =
   it.each([1, 2])("recovers every record exactly from the messy sources (seed %i)", async (seed) => {
     const register = seed === 1 ? estate : generateEstate({ seed });
     expect(differences(register, await ingestSources(register, "all", seed))).toEqual([]);
+  });
+
+  it("recovers every record exactly from the messy sources of many small estates (property, seeded)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 3, max: 1_000_000 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 6, max: 16 }),
+        async (seed, programmes, projects) => {
+          const register = generateEstate({ seed, programmes, projects });
+          expect(differences(register, await ingestSources(register, "all", seed))).toEqual([]);
+        },
+      ),
+      { numRuns: 12, seed: 20261123 },
+    );
   });
 });
