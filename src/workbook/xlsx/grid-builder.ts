@@ -1,7 +1,7 @@
-import type { Worksheet } from "exceljs";
+import type { Cell, Worksheet } from "exceljs";
 import type { CellRange, CellValue, Grid, GridTable, ReadProblem } from "../grid";
 import { a1, parseA1 } from "../grid";
-import { plainCellValue } from "./cell-value";
+import { finiteOrNull, plainCellValue } from "./cell-value";
 import type { SheetArea } from "./sheet-catalog";
 
 /**
@@ -48,7 +48,8 @@ interface MergeLike {
 }
 
 function isGeneral(fmt: string | undefined): boolean {
-  return fmt === undefined || fmt === "" || fmt.toLowerCase() === "general";
+  // Only a 7-letter format can be "General": no lower-cased copy of every other cell's format.
+  return fmt === undefined || fmt === "" || (fmt.length === 7 && fmt.toLowerCase() === "general");
 }
 
 function rangeOfRef(ref: string): SheetArea | null {
@@ -95,7 +96,39 @@ function relative(area: SheetArea, top: number, left: number): CellRange {
   return { top: area.top - top, left: area.left - left, bottom: area.bottom - top, right: area.right - left };
 }
 
+const NULL_CELL = 0; // exceljs ValueType.Null
 const MERGE_SLAVE = 1; // exceljs ValueType.Merge: a covered cell of a merged area.
+
+/** exceljs's stored rows and cells (sparse arrays, not in its typings). */
+interface StoredRow {
+  number: number;
+  _cells?: (Cell | undefined)[];
+}
+
+/**
+ * Every stored cell that is not empty, row by row, left to right: what `eachRow` + `eachCell` with
+ * `includeEmpty: false` visit, read straight from exceljs's sparse arrays (its `eachRow` walks each
+ * row's cells twice, once only to ask whether it has values). Falls back to the public calls if
+ * the internals ever change shape.
+ */
+function eachStoredCell(ws: Worksheet, visit: (cell: Cell, r: number, c: number) => void): void {
+  const rows = (ws as unknown as { _rows?: (StoredRow | undefined)[] })._rows;
+  if (!Array.isArray(rows) || !rows.every((row) => row === undefined || Array.isArray(row._cells))) {
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => visit(cell, r, c)),
+    );
+    return;
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row) continue;
+    const cells = row._cells!;
+    for (let j = 0; j < cells.length; j++) {
+      const cell = cells[j];
+      if (cell && cell.type !== NULL_CELL) visit(cell, row.number, j + 1);
+    }
+  }
+}
 
 export function worksheetToGrid(ws: Worksheet, ctx: SheetContext): SheetReadOutcome {
   const rowsAt: number[] = [];
@@ -107,23 +140,31 @@ export function worksheetToGrid(ws: Worksheet, ctx: SheetContext): SheetReadOutc
   let left = Infinity;
   let bottom = -Infinity;
   let right = -Infinity;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === MERGE_SLAVE) return;
-      const { value, missingResult } = plainCellValue(cell.value);
-      if (missingResult) missingResults++;
-      if (value === null) return;
-      rowsAt.push(r);
-      colsAt.push(c);
-      values.push(value);
-      const fmt = cell.numFmt;
-      formats.push(isGeneral(fmt) ? null : fmt);
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
-    });
-  });
+  const visit = (cell: Cell, r: number, c: number): void => {
+    if (cell.type === MERGE_SLAVE) return;
+    const raw: unknown = cell.value;
+    let value: CellValue;
+    // Text and numbers (nearly every cell) directly, as plainCellValue reads them, without a
+    // result object per cell; everything else through plainCellValue.
+    if (typeof raw === "string") value = raw === "" ? null : raw;
+    else if (typeof raw === "number") value = finiteOrNull(raw);
+    else {
+      const plain = plainCellValue(raw);
+      if (plain.missingResult) missingResults++;
+      value = plain.value;
+    }
+    if (value === null) return;
+    rowsAt.push(r);
+    colsAt.push(c);
+    values.push(value);
+    const fmt = cell.numFmt;
+    formats.push(isGeneral(fmt) ? null : fmt);
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
+  };
+  eachStoredCell(ws, visit);
   // The caller turns `missingResults` into a warning (it can check the XML, which exceljs cannot).
   const problems: ReadProblem[] = [];
   const pivots = ctx.pivotAreas ?? [];
