@@ -140,9 +140,14 @@ export function prepareColumns(
     if (!field) usedKeys.add(extraKey);
     const prepared: PreparedColumn = { column, position: m.index, field, extraKey };
     if (field) {
+      // Only dates (day- or month-first) and percentages (0–1 or 0–100) are decided from the
+      // column's values; other fields need no copy of the column.
+      const decidedByValues = field.type === "date" || field.type === "percent";
       const values = region.kvCells
         ? [dataCell(grid, region.kvCells[m.index].r, region.kvCells[m.index].c)]
-        : region.dataRows.map((r) => dataCell(grid, r, column.index));
+        : decidedByValues
+          ? region.dataRows.map((r) => dataCell(grid, r, column.index))
+          : [];
       const c = columnCoercer(field, column.header, values, settings);
       for (const n of c.notes) notes.push(`${column.header} (${field.name}): ${n}`);
       prepared.coerce = c.coerce;

@@ -279,7 +279,7 @@ function ratingCoercer(): Coerce {
 
 /**
  * A coercer for one column of one field. `values` are the column's cells (all of them: deciding
- * the date order and the percent scale reads each once).
+ * the date order and the percent scale reads each once); only date and percent fields read them.
  */
 export function columnCoercer(
   field: FieldDef,

@@ -41,11 +41,6 @@ export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined):
 const blank = (v: FieldValue | undefined): boolean =>
   v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
-interface Held {
-  record: RegisterRecord;
-  sourceKey: string;
-}
-
 function statusDate(r: RegisterRecord): string | null {
   const v = r.values.StatusDate;
   return typeof v === "string" && isIsoDate(v) ? v : null;
@@ -55,21 +50,26 @@ export function mergeSources(batches: SourceBatch[]): MergeResult {
   const register = emptyRegister();
   const conflicts: MergeConflict[] = [];
   const problems: IngestProblem[] = [];
-  // One map per entity keyed by the id itself (no key strings to build per record).
-  const heldByEntity = new Map<EntityName, Map<string, Held>>();
+  // One map per entity keyed by the id itself (no key strings to build per record), pointing into
+  // two parallel lists (no holder object per record: 100,000 fewer allocations).
+  const heldByEntity = new Map<EntityName, Map<string, number>>();
+  const heldRecords: RegisterRecord[] = [];
+  const heldSources: string[] = [];
 
   for (const batch of batches) {
     const sourceKey = `${batch.file}\u241f${batch.sheet}`;
     let held = heldByEntity.get(batch.entity);
     if (!held) heldByEntity.set(batch.entity, (held = new Map()));
     for (const record of batch.records) {
-      const first = held.get(record.id);
-      if (!first) {
-        held.set(record.id, { record, sourceKey });
+      const at = held.get(record.id);
+      if (at === undefined) {
+        held.set(record.id, heldRecords.length);
+        heldRecords.push(record);
+        heldSources.push(sourceKey);
         register.entities[batch.entity].push(record);
         continue;
       }
-      if (first.sourceKey === sourceKey) {
+      if (heldSources[at] === sourceKey) {
         register.entities[batch.entity].push(record);
         problems.push({
           severity: "warning",
@@ -83,7 +83,7 @@ export function mergeSources(batches: SourceBatch[]): MergeResult {
         });
         continue;
       }
-      mergeInto(batch.entity, first.record, record, conflicts);
+      mergeInto(batch.entity, heldRecords[at], record, conflicts);
     }
   }
   for (const c of conflicts) {
