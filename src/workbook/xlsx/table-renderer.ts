@@ -64,14 +64,19 @@ export function renderTable(ws: ExcelJS.Worksheet, block: TableBlock, takenNames
     rows,
   });
   let hasInternalLinks = false;
-  const formats = block.columns.map(formatOf);
+  // One style object per column, shared by its cells: exceljs registers a style per cell when it
+  // saves, unless it has seen the same object before (most of writing a large table otherwise).
+  // A cell that needs more (a link's font) gets its own copy, so the shared object is never changed.
+  const styles = block.columns.map((column): Partial<ExcelJS.Style> => {
+    const fmt = formatOf(column);
+    return Object.freeze(fmt ? { numFmt: fmt } : {});
+  });
   for (let r = 0; r < sourceRows.length; r++) {
     const source = sourceRows[r];
     const excelRow = ws.getRow(block.row + 1 + r);
     for (let c = 0; c < width; c++) {
       const cell = excelRow.getCell(block.col + c);
-      const fmt = formats[c];
-      if (fmt) cell.numFmt = fmt;
+      cell.style = styles[c];
       const spec = source[c] ?? null;
       if (!isRichCell(spec)) continue;
       if (spec.link) {
@@ -81,7 +86,7 @@ export function renderTable(ws: ExcelJS.Worksheet, block: TableBlock, takenNames
         const text =
           value === null ? spec.link : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
         cell.value = { text: safeText(text), hyperlink: target };
-        cell.font = { color: { argb: "FF0563C1" }, underline: true };
+        cell.style = { ...styles[c], font: { color: { argb: "FF0563C1" }, underline: true } };
       }
       if (spec.note) cell.note = safeText(spec.note);
     }
