@@ -102,9 +102,11 @@ export function assignId(sink: RecordSink, record: RegisterRecord, sheetRow: num
   // Two rows with the same identity are still two records, and so are two identities whose short
   // hashes collide (about 300 pairs among 100,000 allocations): the later one's hash input gets an
   // occurrence number, which is as stable as the order of files and rows.
+  // add() and a look at the size: one hash lookup per id where has() then add() took two.
+  const used = sink.usedDerived;
+  const size = used.size;
   let id = derivedId(def.idPrefix, parts);
-  for (let n = 2; sink.usedDerived.has(id); n++) id = derivedId(def.idPrefix, [...parts, `#${n}`]);
-  sink.usedDerived.add(id);
+  for (let n = 2; used.add(id).size === size; n++) id = derivedId(def.idPrefix, [...parts, `#${n}`]);
   record.id = id;
   record.derivedId = true;
   record.values[def.idField] = id;
