@@ -135,7 +135,7 @@ export const area: BenchArea = {
         verdict: "info",
         note:
           "computeSupply + computeDemand alone; the rest of planCapacity is utilisation, bands and the hot cells' top " +
-          "contributors (a scan of every project per hot cell).",
+          "contributors (from a per-role index of projects, built once).",
       },
       {
         area: AREA,
