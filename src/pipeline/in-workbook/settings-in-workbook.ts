@@ -1,4 +1,4 @@
-import type { GeneralKey, GeneralSettings, Settings, SettingsProblem } from "../../domain/settings";
+import type { AhpMatrix, GeneralKey, GeneralSettings, Settings, SettingsProblem } from "../../domain/settings";
 import { GENERAL_DEFS, cloneSettings } from "../../domain/settings";
 import { listsSheet, settingsSheet } from "../../report/settings-sheet";
 import type { WorkbookPort } from "../../workbook/port";
@@ -10,6 +10,8 @@ export interface SettingsEdits {
   general?: Partial<Omit<GeneralSettings, "schemaVersion">>;
   /** New weight per criterion name (criteria not named keep theirs). */
   criteriaWeights?: Record<string, number>;
+  /** AHP pairwise comparisons (rows and columns in `criteria` order); null removes them. */
+  ahp?: AhpMatrix | null;
 }
 
 export interface WorkbookSettings {
@@ -46,6 +48,14 @@ export function checkSettingsEdits(edits: SettingsEdits): string[] {
   for (const [name, weight] of Object.entries(edits.criteriaWeights ?? {})) {
     if (!Number.isFinite(weight) || weight < 0) problems.push(`Weight of ${name} must be a number of zero or more.`);
   }
+  const ahp = edits.ahp;
+  if (ahp) {
+    const n = ahp.criteria.length;
+    const square = ahp.matrix.length === n && ahp.matrix.every((row) => row.length === n);
+    if (!square) problems.push(`The AHP comparisons must form a ${n} × ${n} table, one row and column per criterion.`);
+    else if (ahp.matrix.some((row) => row.some((a) => !Number.isFinite(a) || a <= 0)))
+      problems.push("AHP judgements must be positive numbers (1/9 to 9).");
+  }
   return problems;
 }
 
@@ -57,6 +67,8 @@ export function applySettingsEdits(settings: Settings, edits: SettingsEdits): Se
     const w = edits.criteriaWeights?.[c.name];
     if (w !== undefined) c.weight = w;
   }
+  if (edits.ahp !== undefined)
+    next.ahp = edits.ahp && { criteria: [...edits.ahp.criteria], matrix: edits.ahp.matrix.map((r) => [...r]) };
   return next;
 }
 

@@ -14,6 +14,7 @@ import {
 import type { PrioritiseView } from "../pane-steps";
 import { useSession } from "../session";
 import { loadSteps, useStep } from "../step-runner";
+import { AhpJudgements } from "./AhpJudgements";
 import { NeedsRegister } from "./NeedsRegister";
 import { SelectionResultView } from "./SelectionResultView";
 import { StepFeedback } from "./StepFeedback";
@@ -95,6 +96,7 @@ export default function PrioritiseSection(): JSX.Element {
           <option value="wsjf">WSJF (cost of delay ÷ size)</option>
         </Select>
       </Field>
+      {method === "ahp" && <AhpJudgements disabled={running} />}
       <Checkbox
         checked={select}
         disabled={running}
