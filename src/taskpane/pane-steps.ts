@@ -15,6 +15,8 @@ import type { ProgressFn, WorkbookPort } from "../workbook/port";
 import { OfficeWorkbook } from "../workbook/office/office-workbook";
 import { selectCell } from "../workbook/office/select-cell";
 import { applySafeFixesInWorkbook } from "../pipeline/in-workbook/apply-fixes-in-workbook";
+import type { LevellingChanges } from "../pipeline/in-workbook/apply-levelling";
+import { applyLevellingInWorkbook } from "../pipeline/in-workbook/apply-levelling";
 import { capacityInWorkbook } from "../pipeline/in-workbook/capacity-in-workbook";
 import { prioritiseInWorkbook } from "../pipeline/in-workbook/prioritise-in-workbook";
 import type { SettingsEdits } from "../pipeline/in-workbook/settings-in-workbook";
@@ -200,6 +202,25 @@ export async function capacity(
     bytes,
     status: statusAfter(value.opened, { capacityPlanned: true }),
   };
+}
+
+/**
+ * Levelling's start shifts written into the register (forecast and allocation dates; baselines
+ * kept). `preview` only lists the changes, writing nothing.
+ */
+export async function applyLevelling(
+  target: PaneTarget,
+  request: StepRequest,
+  shifts: NonNullable<CapacityRun["levelling"]>["shifts"],
+  preview: boolean,
+): Promise<{ value: LevellingChanges; bytes: Uint8Array | null }> {
+  const { value, bytes } = await withPort(
+    target,
+    request,
+    (port) => applyLevellingInWorkbook(port, shifts, { ...request, write: !preview }),
+    !preview,
+  );
+  return { value: { changes: value.changes, skipped: value.skipped }, bytes };
 }
 
 export async function readSettings(

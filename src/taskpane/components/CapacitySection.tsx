@@ -16,6 +16,7 @@ import type { CapacityView } from "../pane-steps";
 import { useSession } from "../session";
 import { loadSteps, useStep } from "../step-runner";
 import { CapacityHeatMap } from "./CapacityHeatMap";
+import { LevellingApply } from "./LevellingApply";
 import { NeedsRegister } from "./NeedsRegister";
 import { StepFeedback } from "./StepFeedback";
 
@@ -177,6 +178,12 @@ export default function CapacitySection(): JSX.Element {
               {view.run.levelling.overloadBefore.toFixed(1)} → {view.run.levelling.overloadAfter.toFixed(1)} FTE-months
               (see the Levelling sheet; baseline dates are not changed).
             </Text>
+          )}
+          {view.run.levelling && (
+            <LevellingApply
+              key={view.run.levelling.shifts.map((s) => `${s.projectId}+${s.months}`).join(",")}
+              shifts={view.run.levelling.shifts}
+            />
           )}
           {plan.problems.slice(0, 4).map((p, i) => (
             <Text key={i} size={200} className={styles.muted}>

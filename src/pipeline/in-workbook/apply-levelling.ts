@@ -1,0 +1,142 @@
+import type { Shift } from "../../analysis/capacity/levelling";
+import type { IsoDate } from "../../domain/dates";
+import { addMonths, isIsoDate } from "../../domain/dates";
+import type { Register } from "../../domain/register";
+import { textValue } from "../../domain/register";
+import type { EntityName } from "../../domain/schema";
+import { entitySheet } from "../../report/register-sheets";
+import { listRange } from "../../report/settings-sheet";
+import type { WorkbookPort } from "../../workbook/port";
+import { checkCancelled } from "../cancellation";
+import { writeOwnedSheets } from "../write-outputs";
+import type { StepOptions, StepWrite } from "./step-options";
+import { openForStep } from "./step-options";
+
+/**
+ * "Apply shifts" for a levelling proposal. What applying means (domain.md, capacity issue): the
+ * proposal is a plan, so it moves the project's *forecast* window (ForecastStart/ForecastFinish)
+ * and the dates of its Allocations (Start/Finish, which the capacity plan reads) by the proposed
+ * whole months. Baseline dates are never changed, so the slip stays visible against the baseline.
+ * Only the register tables (entity sheets the add-in owns) are rewritten; the user's sheets are not.
+ */
+export interface LevellingChange {
+  entity: "Projects" | "Allocations";
+  /** Row index of the record in its entity (0-based). */
+  index: number;
+  id: string;
+  projectId: string;
+  field: "ForecastStart" | "ForecastFinish" | "Start" | "Finish";
+  from: IsoDate | null;
+  to: IsoDate;
+}
+
+export interface LevellingSkip {
+  projectId: string;
+  reason: string;
+}
+
+export interface LevellingChanges {
+  changes: LevellingChange[];
+  skipped: LevellingSkip[];
+}
+
+/**
+ * The cell changes that apply the shifts to a register (pure). A project whose start no longer
+ * gives the proposal's new start (edited, or the shift was already applied) is skipped and listed,
+ * so applying twice never moves a project twice.
+ */
+export function levellingChanges(register: Register, shifts: readonly Shift[]): LevellingChanges {
+  const changes: LevellingChange[] = [];
+  const skipped: LevellingSkip[] = [];
+  const projects = register.entities.Projects;
+  for (const shift of shifts) {
+    const index = projects.findIndex((p) => p.id === shift.projectId);
+    if (index < 0 || !Number.isInteger(shift.months) || shift.months <= 0) {
+      skipped.push({ projectId: shift.projectId, reason: `${shift.projectId} is no longer in the register.` });
+      continue;
+    }
+    const p = projects[index];
+    const start = p.values.ForecastStart ?? p.values.BaselineStart;
+    const finish = p.values.ForecastFinish ?? p.values.BaselineFinish;
+    const newStart = isIsoDate(start) ? addMonths(start, shift.months) : null;
+    const newFinish = isIsoDate(finish) ? addMonths(finish, shift.months) : null;
+    if (newStart !== shift.newStart || newFinish !== shift.newFinish) {
+      skipped.push({
+        projectId: shift.projectId,
+        reason: `${shift.projectId}'s dates changed since the proposal (or it was already applied); plan capacity again.`,
+      });
+      continue;
+    }
+    const own = (field: "ForecastStart" | "ForecastFinish", to: IsoDate | null) => {
+      if (to === null) return;
+      const from = p.values[field];
+      changes.push({
+        entity: "Projects",
+        index,
+        id: p.id,
+        projectId: p.id,
+        field,
+        from: isIsoDate(from) ? from : null,
+        to,
+      });
+    };
+    own("ForecastStart", newStart);
+    own("ForecastFinish", newFinish);
+    register.entities.Allocations.forEach((a, i) => {
+      if (textValue(a.values.ProjectId) !== p.id) return;
+      for (const field of ["Start", "Finish"] as const) {
+        const from = a.values[field];
+        if (isIsoDate(from))
+          changes.push({
+            entity: "Allocations",
+            index: i,
+            id: a.id,
+            projectId: p.id,
+            field,
+            from,
+            to: addMonths(from, shift.months),
+          });
+      }
+    });
+  }
+  return { changes, skipped };
+}
+
+export interface ApplyLevellingOutcome extends StepWrite, LevellingChanges {}
+
+/**
+ * Re-reads the register, works out the changes for the proposal's shifts and (unless
+ * `options.write === false`, the preview) writes the touched register tables back.
+ */
+export async function applyLevellingInWorkbook(
+  port: WorkbookPort,
+  shifts: readonly Shift[],
+  options: StepOptions = {},
+): Promise<ApplyLevellingOutcome> {
+  const opened = await openForStep(port, options);
+  const { changes, skipped } = levellingChanges(opened.register, shifts);
+  checkCancelled(options.signal);
+  if (changes.length === 0 || options.write === false) return { changes, skipped, written: [], warnings: [] };
+  const touched = new Set<EntityName>();
+  for (const c of changes) {
+    opened.register.entities[c.entity][c.index].values[c.field] = c.to;
+    touched.add(c.entity);
+  }
+  const settings = opened.settings;
+  const listsSheet = settings.ownedSheets.find((s) => /^PMO Lists/i.test(s)) ?? "PMO Lists";
+  const sheets = [...touched].map((entity) =>
+    entitySheet(opened.register, entity, {
+      currency: settings.general.currency,
+      listRange: (list) => listRange(list, settings, listsSheet),
+    }),
+  );
+  options.progress?.({ stage: "Writing the shifted dates", done: 0, total: 1 });
+  const write = await writeOwnedSheets(
+    port,
+    opened.grids.map((g) => g.sheet),
+    settings,
+    sheets,
+    { progress: options.progress, signal: options.signal, settingsHaveProblems: opened.settingsProblems.length > 0 },
+  );
+  return { ...write, changes, skipped };
+}

@@ -1,0 +1,151 @@
+import * as path from "node:path";
+import type { Page } from "playwright-core";
+import {
+  axeViolations,
+  buildAndWait,
+  check,
+  noHorizontalScroll,
+  openPane,
+  openSection,
+  runStep,
+  SAMPLE,
+  type PaneCase,
+} from "./pane-helpers";
+
+/**
+ * The Prioritise section's AHP pairwise grid (weights and CR live, saved to PMO Settings, used by
+ * the AHP ranking) and the Capacity section's "Apply shifts" (a preview, a confirmation, the
+ * register's dates moved, the next plan less overloaded), both in Excel mode on the strict fake.
+ */
+export const PRIORITISE_CAPACITY_CASES: PaneCase[] = [];
+
+/** A sheet's used values as the fake holds them, to compare before and after a step. */
+async function sheetValues(page: Page, sheet: string): Promise<string> {
+  return page.evaluate(
+    (name) =>
+      JSON.stringify(
+        (window as unknown as { __excelFake: { values(s: string, a: string): unknown[][] } }).__excelFake.values(
+          name,
+          "A1:AZ600",
+        ),
+      ),
+    sheet,
+  );
+}
+
+const crOf = (text: string): number => {
+  const m = /Consistency ratio (\d+\.\d+)/.exec(text);
+  check(m, `no consistency ratio in "${text}"`);
+  return Number(m[1]);
+};
+
+PRIORITISE_CAPACITY_CASES.push({
+  name: "Excel mode, 320 px: the AHP grid updates weights and CR live, warns over 0.10, saves, and the AHP ranking uses it",
+  async run(env) {
+    const { context, page, guard } = await openPane(env, { office: "excel", estate: SAMPLE, width: 320 });
+    try {
+      await page.getByRole("button", { name: "Next: Build the register" }).waitFor();
+      await buildAndWait(page, "Build register from this workbook");
+      await page.getByRole("button", { name: "Next: Check against standards" }).waitFor();
+      const prioritise = await openSection(page, "prioritise");
+      await prioritise.getByRole("combobox", { name: "Method" }).selectOption("ahp");
+      const ab = prioritise.getByLabel("How much more important is StrategicAlignment than FinancialValue");
+      await ab.waitFor();
+      const status = prioritise.getByText(/^Consistency ratio/);
+      check(crOf(await status.innerText()) === 0, `equal judgements should be consistent: ${await status.innerText()}`);
+      // Saaty's textbook judgements: CR ≈ 0.033, weights 63.7 / 25.8 / 10.5 %.
+      await ab.selectOption("3");
+      await prioritise.getByLabel("How much more important is StrategicAlignment than RiskScore").selectOption("5");
+      await prioritise.getByLabel("How much more important is FinancialValue than RiskScore").selectOption("3");
+      const textbook = crOf(await status.innerText());
+      check(Math.abs(textbook - 0.033) < 0.002, `textbook CR ${textbook}`);
+      const weights = await prioritise.getByRole("list", { name: "AHP weights" }).innerText();
+      check(/StrategicAlignment: 63\.7 %/.test(weights) && /RiskScore: 10\.5 %/.test(weights), `weights: ${weights}`);
+      check((await prioritise.getByText(/inconsistent \(CR over 0\.10\)/).count()) === 0, "warned while consistent");
+      // A circular judgement: FinancialValue now strongly beats RiskScore the other way round.
+      await prioritise.getByLabel("How much more important is FinancialValue than RiskScore").selectOption("1/9");
+      const circular = crOf(await status.innerText());
+      check(circular > 0.1, `a circular judgement should push CR over 0.10, got ${circular}`);
+      await prioritise.getByText(/inconsistent \(CR over 0\.10\)/).waitFor();
+      await noHorizontalScroll(page);
+      const violations = await axeViolations(env, page);
+      check(violations.length === 0, `axe, AHP grid:\n${violations.join("\n")}`);
+      await page.screenshot({ path: path.join(env.artifacts, "ahp-grid-320.png"), fullPage: true });
+
+      // Back to the textbook judgements, saved, then ranked with AHP.
+      await prioritise.getByLabel("How much more important is FinancialValue than RiskScore").selectOption("3");
+      await runStep(page, prioritise, "Save to PMO Settings", /^Judgements saved on PMO Settings/);
+      await prioritise.getByRole("checkbox", { name: /Choose the best portfolio/ }).uncheck();
+      const ranked = await runStep(page, prioritise, "Rank the portfolio", /^Ranked \d+ projects/);
+      check(/\(ahp\)/.test(ranked) && /AHP consistency ratio 0\.03\d/.test(ranked), `ranking: ${ranked}`);
+      guard.assertClean();
+    } finally {
+      await context.close();
+    }
+  },
+});
+
+PRIORITISE_CAPACITY_CASES.push({
+  name: "Excel mode: Apply shifts previews each date, moves them in the register only, and the next plan has less overload",
+  async run(env) {
+    const { context, page, guard } = await openPane(env, { office: "excel", estate: SAMPLE });
+    try {
+      await page.getByRole("button", { name: "Next: Build the register" }).waitFor();
+      await buildAndWait(page, "Build register from this workbook");
+      await page.getByRole("button", { name: "Next: Check against standards" }).waitFor();
+      const capacity = await openSection(page, "capacity");
+      await capacity.getByRole("checkbox", { name: "Propose start shifts that level the overload" }).check();
+      const first = await runStep(page, capacity, "Plan capacity", /Total overload/);
+      const overloadOf = (text: string): number => {
+        const m = /Total overload (\d+(?:\.\d+)?) FTE-months/.exec(text);
+        check(m, `no total overload in "${text}"`);
+        return Number(m[1]);
+      };
+      const before = overloadOf(first);
+      const proposal = await capacity.getByText(/^Levelling: /).innerText();
+      const m = /overload (\d+(?:\.\d+)?) → (\d+(?:\.\d+)?) FTE-months/.exec(proposal);
+      check(m && Number(m[2]) < Number(m[1]), `the proposal removes no overload: ${proposal}`);
+      const proposed = Number(m[2]);
+
+      const userSheets = ["Projects data", "Allocations data"];
+      const userBefore = await Promise.all(userSheets.map((s) => sheetValues(page, s)));
+      const allocationsBefore = await sheetValues(page, "Allocations");
+      await capacity.getByRole("button", { name: "Apply shifts…" }).click();
+      const list = capacity.getByRole("list", { name: "Dates to move" });
+      await list.waitFor();
+      const items = await list.getByRole("listitem").allInnerTexts();
+      check(
+        items.some((t) => /ForecastStart: \d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}/.test(t)),
+        items.join("\n"),
+      );
+      check(
+        items.some((t) => /allocation .* Start: \d{4}-\d{2}-\d{2} → /.test(t)),
+        items.join("\n"),
+      );
+      check(
+        (await sheetValues(page, "Allocations")) === allocationsBefore,
+        "the preview changed the register before confirming",
+      );
+      const violations = await axeViolations(env, page);
+      check(violations.length === 0, `axe, levelling preview:\n${violations.join("\n")}`);
+      await noHorizontalScroll(page);
+      await capacity.getByRole("button", { name: /^Move \d+ dates?$/ }).click();
+      await capacity.getByText(/^Shifts applied: \d+ dates? moved/).waitFor({ timeout: 60_000 });
+      check((await sheetValues(page, "Allocations")) !== allocationsBefore, "the Allocations table did not change");
+      const userAfter = await Promise.all(userSheets.map((s) => sheetValues(page, s)));
+      check(
+        userAfter.every((v, i) => v === userBefore[i]),
+        "the user's own sheets were changed by applying shifts",
+      );
+
+      await capacity.getByRole("checkbox", { name: "Propose start shifts that level the overload" }).uncheck();
+      const second = overloadOf(await runStep(page, capacity, "Plan capacity", /Total overload/));
+      check(second < before, `overload after applying ${second}, before ${before}`);
+      check(second <= proposed + 0.05, `overload after applying ${second}, the proposal left ${proposed}`);
+      process.stdout.write(`    overload ${before} → ${second} FTE-months (proposal: ${proposed})\n`);
+      guard.assertClean();
+    } finally {
+      await context.close();
+    }
+  },
+});
