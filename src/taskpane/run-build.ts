@@ -5,6 +5,8 @@ export interface BuildRequest {
   dateOrder: "dmy" | "mdy";
   signal: AbortSignal;
   progress: (event: ProgressEvent) => void;
+  /** Header mappings the user confirmed in "Review mapping" (keyed by header signature). */
+  mappings?: Record<string, Record<string, string | null>>;
 }
 
 /**

@@ -13,6 +13,7 @@ import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { CASES, type Env } from "./pane-cases";
 import { FLOW_CASES } from "./flow-cases";
+import { MAPPING_CASES } from "./mapping-cases";
 import { STEP_CASES } from "./step-cases";
 import { PRIORITISE_CAPACITY_CASES } from "./prioritise-capacity-cases";
 import { serveDirectory } from "./static-server";
@@ -91,9 +92,13 @@ async function main(): Promise<number> {
   let failed = 0;
   try {
     const only = process.env.PMO_E2E_ONLY;
-    for (const testCase of [...CASES, ...FLOW_CASES, ...STEP_CASES, ...PRIORITISE_CAPACITY_CASES].filter(
-      (c) => !only || c.name.includes(only),
-    )) {
+    for (const testCase of [
+      ...CASES,
+      ...FLOW_CASES,
+      ...STEP_CASES,
+      ...PRIORITISE_CAPACITY_CASES,
+      ...MAPPING_CASES,
+    ].filter((c) => !only || c.name.includes(only))) {
       const t0 = Date.now();
       try {
         await testCase.run(env);

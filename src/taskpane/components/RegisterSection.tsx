@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { Suspense, lazy, useRef, useState } from "react";
 import {
   Button,
   Field,
@@ -6,18 +6,25 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Select,
+  Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { BuildOutcome } from "../../pipeline/build-register";
+import { mappingsFromEdits, type MappingEdits } from "../../pipeline/mapping-edits";
+import type { MappingPreview } from "../../pipeline/preview-mapping";
 import type { ProgressEvent } from "../../workbook/port";
 import type { HostMode } from "../host";
-import { buildFromFiles, buildInWorkbook, isCancelled, isChunkLoadError } from "../run-build";
+import { previewFromFiles, previewInWorkbook } from "../run-preview";
+import { buildFromFiles, buildInWorkbook, isCancelled, isChunkLoadError, type BuildRequest } from "../run-build";
 import { BuildProgress } from "./BuildProgress";
 import { BuildResults } from "./BuildResults";
 import { FilePicker } from "./FilePicker";
 import { OpenRegisterFile } from "./OpenRegisterFile";
+
+// The review list (and the edit helpers it uses) loads on first "Review mapping", not with the pane.
+const MappingReview = lazy(() => import(/* webpackChunkName: "register-review" */ "./MappingReview"));
 
 const useStyles = makeStyles({
   root: {
@@ -37,8 +44,19 @@ type State =
   | { kind: "failed"; title: string; advice: string; detail: string };
 
 /** Turns a thrown error into words that say what to do next. */
-function describeFailure(error: unknown, mode: HostMode): Extract<State, { kind: "failed" }> {
+function describeFailure(error: unknown, mode: HostMode, reviewing = false): Extract<State, { kind: "failed" }> {
   const detail = error instanceof Error ? error.message : String(error);
+  if (reviewing && !isChunkLoadError(error)) {
+    return {
+      kind: "failed",
+      title: mode === "excel" ? "This workbook's sheets could not be read" : "The files could not be read",
+      advice:
+        mode === "excel"
+          ? "Make sure no cell is being edited, then review again. Nothing was written."
+          : "Check that each file is an .xlsx or .csv tracker that opens in Excel and is not password-protected. Nothing was written.",
+      detail,
+    };
+  }
   if (isChunkLoadError(error)) {
     return {
       kind: "failed",
@@ -83,26 +101,51 @@ export function RegisterSection({
   const [files, setFiles] = useState<File[]>([]);
   const [dateOrder, setDateOrder] = useState<"dmy" | "mdy">("dmy");
   const [state, setState] = useState<State>({ kind: "idle" });
+  // Kept apart from `state` so a cancelled or failed write keeps the user's edits.
+  const [review, setReview] = useState<{ preview: MappingPreview; edits: MappingEdits } | null>(null);
   const controller = useRef<AbortController | null>(null);
   const running = state.kind === "running" || disabled;
 
-  async function build(): Promise<void> {
+  function start(): BuildRequest & { abort: AbortController } {
     const abort = new AbortController();
     controller.current = abort;
     setState({ kind: "running", event: null, cancelling: false });
-    const request = {
+    return {
+      abort,
       dateOrder,
       signal: abort.signal,
       progress: (event: ProgressEvent) => setState((s) => (s.kind === "running" ? { ...s, event } : s)),
     };
+  }
+
+  /** Reads and maps without writing; the user then corrects the mapping and writes. */
+  async function reviewMapping(): Promise<void> {
+    const { abort, ...request } = start();
+    try {
+      const preview = mode === "excel" ? await previewInWorkbook(request) : await previewFromFiles(files, request);
+      setReview({ preview, edits: {} });
+      setState({ kind: "idle" });
+    } catch (error) {
+      setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode, true));
+    } finally {
+      controller.current = null;
+    }
+  }
+
+  async function build(): Promise<void> {
+    const mappings = review ? mappingsFromEdits(review.preview, review.edits) : undefined;
+    const { abort, ...base } = start();
+    const request = { ...base, mappings };
     try {
       if (mode === "excel") {
         const outcome = await buildInWorkbook(request);
         setState({ kind: "done", outcome, bytes: null });
+        setReview(null);
         onBuilt(outcome, null);
       } else {
         const { outcome, bytes } = await buildFromFiles(files, request);
         setState({ kind: "done", outcome, bytes });
+        setReview(null);
         onBuilt(outcome, bytes);
       }
     } catch (error) {
@@ -130,6 +173,7 @@ export function RegisterSection({
           disabled={running}
           onChange={(picked) => {
             setFiles(picked);
+            setReview(null);
             if (state.kind !== "running") setState({ kind: "idle" });
           }}
         />
@@ -138,21 +182,46 @@ export function RegisterSection({
         <Select
           value={dateOrder}
           disabled={running}
-          onChange={(_, data) => setDateOrder(data.value === "mdy" ? "mdy" : "dmy")}
+          onChange={(_, data) => {
+            setDateOrder(data.value === "mdy" ? "mdy" : "dmy");
+            // A review read with the other date order no longer shows what will be written.
+            setReview(null);
+          }}
         >
           <option value="dmy">5 February 2025 (day first)</option>
           <option value="mdy">2 May 2025 (month first)</option>
         </Select>
       </Field>
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={running || (mode === "file" && files.length === 0)}
-          onClick={() => void build()}
-        >
-          {mode === "excel" ? "Build register from this workbook" : "Build register"}
-        </Button>
-      </div>
+      {review === null && (
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={running || (mode === "file" && files.length === 0)}
+            onClick={() => void build()}
+          >
+            {mode === "excel" ? "Build register from this workbook" : "Build register"}
+          </Button>
+          <Button disabled={running || (mode === "file" && files.length === 0)} onClick={() => void reviewMapping()}>
+            Review mapping
+          </Button>
+        </div>
+      )}
+      {review !== null && (
+        <Suspense fallback={<Spinner size="small" label="Loading the review…" />}>
+          <MappingReview
+            preview={review.preview}
+            edits={review.edits}
+            disabled={running}
+            onEdits={(edits) => setReview((r) => (r ? { ...r, edits } : r))}
+            writeLabel={mode === "excel" ? "Write register to this workbook" : "Write register"}
+            onWrite={() => void build()}
+            onClose={() => {
+              setReview(null);
+              setState({ kind: "idle" });
+            }}
+          />
+        </Suspense>
+      )}
       {mode === "file" && onOpen && <OpenRegisterFile disabled={running} onOpen={onOpen} />}
       {state.kind === "running" && (
         <BuildProgress event={state.event} cancelling={state.cancelling} onCancel={cancel} />

@@ -1,0 +1,58 @@
+import type { SavedMapping } from "../ingest/header-mapping";
+import type { MappingPreview, PreviewColumn, PreviewSource } from "./preview-mapping";
+
+/**
+ * The user's corrections to a mapping preview, kept apart from preview-mapping.ts so the task pane
+ * can use them without loading the ingest (these import types only).
+ */
+
+/** Below this a column's mapping is shown as a guess to check. */
+export const LOW_CONFIDENCE = 0.8;
+
+/** The user's choices: header signature → column key → field (null = keep as an extra column). */
+export type MappingEdits = Record<string, Record<string, string | null>>;
+
+/**
+ * The `mappings` to hand to the build: for each header signature the user changed, the saved
+ * mapping the preview used plus the changed columns (a build replaces a signature's saved mapping
+ * whole, so the earlier entries are carried over). Unchanged columns are left to the automatic mapping.
+ */
+export function mappingsFromEdits(preview: MappingPreview, edits: MappingEdits): Record<string, SavedMapping> {
+  const out: Record<string, SavedMapping> = {};
+  for (const [signature, columns] of Object.entries(edits)) {
+    if (Object.keys(columns).length === 0) continue;
+    out[signature] = { ...(preview.saved[signature] ?? {}), ...columns };
+  }
+  return out;
+}
+
+/**
+ * Sets one column's field and keeps the sheet truthful: a field belongs to one column, so any other
+ * column of the same source showing that field is set to "not used" (the build would otherwise move
+ * it elsewhere on its own). Returns the new edits and the headers that lost the field.
+ */
+export function chooseField(
+  source: PreviewSource,
+  current: (column: PreviewColumn) => string | null,
+  edits: MappingEdits,
+  key: string,
+  field: string | null,
+): { edits: MappingEdits; cleared: string[] } {
+  const signature = source.headerSignature;
+  if (!signature) return { edits, cleared: [] };
+  const mine = { ...(edits[signature] ?? {}) };
+  const cleared: string[] = [];
+  const setTo = (column: PreviewColumn, value: string | null): void => {
+    if (value === column.field) delete mine[column.key];
+    else mine[column.key] = value;
+  };
+  for (const column of source.columns) {
+    if (!column.editable) continue;
+    if (column.key === key) setTo(column, field);
+    else if (field !== null && current(column) === field) {
+      setTo(column, null);
+      cleared.push(column.header);
+    }
+  }
+  return { edits: { ...edits, [signature]: mine }, cleared };
+}
