@@ -101,6 +101,16 @@ function ingestAll(grids: Grid[], settings: Settings, options: BuildOptions): In
 }
 
 /**
+ * The settings to write back: the header mappings the user confirmed for this import (a mapping
+ * file, or edits made in the pane's review) are saved over the sheet's, so next month's import of
+ * the same layout maps the same way without asking again.
+ */
+export function withConfirmedMappings(settings: Settings, confirmed: BuildOptions["mappings"]): Settings {
+  if (!confirmed || Object.keys(confirmed).length === 0) return settings;
+  return { ...settings, mappings: { ...settings.mappings, ...confirmed } };
+}
+
+/**
  * Merges the import into what the register already holds: hand edits are kept (and the incoming
  * value listed as a conflict), untouched fields take the new value, new records are added, and
  * records absent from the new files are kept and listed.
@@ -159,7 +169,8 @@ export async function buildRegisterFromFiles(
   const register = merged?.register ?? ingest.register;
   progress?.({ stage: "Mapping columns", done: 1, total: 1 });
   checkCancelled(signal);
-  const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), loaded.settings, {
+  const settings = withConfirmedMappings(loaded.settings, options.mappings);
+  const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), settings, {
     existingSheets: existingGrids.map((g) => g.sheet),
     generatedAt: options.generatedAt ?? new Date().toISOString(),
   });
@@ -194,7 +205,8 @@ export async function buildRegisterInWorkbook(port: WorkbookPort, options: Build
   const ingest = ingestAll(sources, loaded.settings, options);
   const merged = mergeIntoExisting(owned, ingest.register);
   const register = merged?.register ?? ingest.register;
-  const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), loaded.settings, {
+  const settings = withConfirmedMappings(loaded.settings, options.mappings);
+  const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), settings, {
     existingSheets: read.grids.map((g) => g.sheet),
     generatedAt: options.generatedAt ?? new Date().toISOString(),
   });

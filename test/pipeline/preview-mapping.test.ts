@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { buildRegisterFromFiles, buildRegisterInWorkbook } from "../../src/pipeline/build-register";
 import { chooseField, mappingsFromEdits } from "../../src/pipeline/mapping-edits";
 import { previewFiles, previewMapping, previewWorkbook, type MappingPreview } from "../../src/pipeline/preview-mapping";
+import { loadSettings } from "../../src/pipeline/settings-io";
 import type { Grid } from "../../src/workbook/grid";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 
@@ -108,5 +109,23 @@ describe("previewMapping: the proposed mapping, editable before the register is 
     // The register's own sheets (Projects, Mapping, PMO Settings…) are not sources to review.
     const again = await previewWorkbook(port);
     expect(again.sources.map((s) => s.sheet)).toEqual(["Tracker"]);
+  });
+});
+
+describe("confirmed mappings are kept for next month", () => {
+  it("saves the user's mapping on PMO Settings, and next month's import of the same layout reuses it", async () => {
+    const signature = previewMapping([GRID]).sources[0].headerSignature!;
+    const mappings = { [signature]: { "End Date": "BaselineFinish" } };
+    const first = await buildRegisterFromFiles([FILE], { mappings, generatedAt: GENERATED_AT });
+    const opened = await XlsxWorkbook.open(first.bytes, "register.xlsx");
+    expect(loadSettings((await opened.read()).grids).settings.mappings).toMatchObject(mappings);
+    // Next month: the same layout, imported into that register with no mapping given.
+    const next = await buildRegisterFromFiles([FILE], {
+      into: { name: "register.xlsx", bytes: first.bytes },
+      generatedAt: GENERATED_AT,
+    });
+    const p1 = next.outcome.model.entities.Projects.find((p) => p.id === "P-1")!;
+    expect(p1.values.BaselineFinish).toBe("2025-06-30");
+    expect(p1.values.ForecastFinish ?? null).toBeNull();
   });
 });
