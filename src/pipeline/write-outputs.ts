@@ -1,5 +1,6 @@
 import type { Settings } from "../domain/settings";
 import { settingsSheet } from "../report/settings-sheet";
+import { renameSheetReferences } from "../report/sheet-references";
 import type { SheetSpec } from "../workbook/spec";
 import type { WorkbookPort, WriteOptions } from "../workbook/port";
 import { planOwnedSheets } from "./owned-sheets";
@@ -21,7 +22,12 @@ export async function writeOwnedSheets(
     existingSheets,
     settings.ownedSheets,
   );
-  const renamed = sheets.map((s) => ({ ...s, name: plan.names.get(s.name) ?? s.name }));
+  // Charts and links follow a sheet that had to take another name (a user's sheet already had it).
+  const renames = new Map([...plan.names].filter(([from, to]) => from !== to));
+  const renamed = sheets.map((s) => ({
+    ...renameSheetReferences(s, renames),
+    name: plan.names.get(s.name) ?? s.name,
+  }));
   const owned = [...new Set([...settings.ownedSheets, ...renamed.map((s) => s.name)])];
   const warnings = plan.clashes.map(
     (c) =>

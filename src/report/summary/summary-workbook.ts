@@ -1,6 +1,7 @@
 import type { SheetSpec, SpecValue, WorkbookSpec } from "../../workbook/spec";
 import { isRichCell } from "../../workbook/spec";
 import { NO_PROGRAMME } from "../../analysis/schedule/milestones";
+import { linkedSheet } from "../sheet-references";
 import { safeSheetName } from "../sheet-names";
 import { COVER_SHEET, coverSheet } from "./cover-sheet";
 import { DASHBOARD_SHEET, dashboardSheet } from "./dashboard-sheet";
@@ -62,20 +63,11 @@ function tableNames(s: SheetSpec): string[] {
   return s.blocks.flatMap((b) => (b.kind === "table" ? [b.name] : []));
 }
 
-/** The sheet an internal link points at (`'Risk log'!C5` → `risk log`), or null for a URL. */
-function linkSheet(link: string): string | null {
-  if (/^[a-z]+:/i.test(link)) return null;
-  const bang = link.lastIndexOf("!");
-  if (bang < 0) return null;
-  const sheet = link.slice(0, bang).replace(/^#/, "");
-  return (sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet).toLowerCase();
-}
-
 export function withoutDanglingLinks(sheet: SheetSpec, sheets: Set<string>, registerLabel: string): SheetSpec {
   const fix = (v: SpecValue): SpecValue => {
     if (!isRichCell(v) || !v.link) return v;
-    const target = linkSheet(v.link);
-    if (target === null || sheets.has(target)) return v;
+    const target = linkedSheet(v.link);
+    if (target === null || sheets.has(target.sheet.toLowerCase())) return v;
     const where = `In ${registerLabel}: ${v.link.replace(/^#/, "")}`;
     return v.note ? { value: v.value, note: `${v.note}\n${where}` } : { value: v.value, note: where };
   };
