@@ -1,35 +1,13 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { pmo } from "./run-pmo";
 
 /**
  * The `pmo` command line run in-process, as a user would from a shell: stdout must carry exactly
  * one JSON document with --json (the contract in conventions.md), exit codes must follow the
  * convention, and a failed run must leave no output file behind.
  */
-async function pmo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => {
-    stdout += String(s);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => {
-    stderr += String(s);
-    return true;
-  });
-  process.exitCode = undefined;
-  try {
-    const code = await main(["node", "pmo", ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
-
 describe("pmo", () => {
   let dir: string;
   let inputs: string;

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { parseMknap, type MknapInstance } from "../../src/analysis/prioritise/mknap";
 import { sameObjective } from "../../src/analysis/prioritise/selection";
-import { main } from "../../src/cli/main";
+import { pmo } from "../cli/run-pmo";
 
 /**
  * Beasley's OR-Library mknap1 instances written as PMO registers, the way a user would hold them:
@@ -46,20 +46,8 @@ async function writeInstance(dir: string, instance: MknapInstance): Promise<void
 }
 
 async function pmoJson(...args: string[]): Promise<{ code: number; json: Record<string, unknown> }> {
-  let stdout = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => {
-    stdout += String(s);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-  try {
-    const code = await main(["node", "pmo", ...args]);
-    return { code, json: JSON.parse(stdout) };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
+  const { code, stdout } = await pmo(...args);
+  return { code, json: JSON.parse(stdout) };
 }
 
 describe("mknap1 as registers through pmo build and pmo prioritise --select --objective Value", () => {

@@ -19,14 +19,19 @@ const RAG_COLOURS: Record<string, string> = {
 
 /** The overload that most needs attention: largest overload, then highest utilisation. */
 export function worstHotspot(plan: CapacityPlan): Hotspot | null {
-  const hot = plan.hotspots.filter((h) => h.band === "red" || h.band === "no capacity");
-  if (!hot.length) return null;
-  return [...hot].sort(
-    (a, b) =>
-      b.overload - a.overload ||
-      (b.utilisation ?? Infinity) - (a.utilisation ?? Infinity) ||
-      (a.role + a.month < b.role + b.month ? -1 : 1),
-  )[0];
+  return overloads(plan)[0] ?? null;
+}
+
+/** Red and no-capacity cells, worst first: largest overload, then highest utilisation, then role and month. */
+function overloads(plan: CapacityPlan): Hotspot[] {
+  return plan.hotspots
+    .filter((h) => h.band === "red" || h.band === "no capacity")
+    .sort(
+      (a, b) =>
+        b.overload - a.overload ||
+        (b.utilisation ?? Infinity) - (a.utilisation ?? Infinity) ||
+        (a.role + a.month < b.role + b.month ? -1 : 1),
+    );
 }
 
 function column(header: string, type: ColumnSpec["type"], numberFormat?: string): ColumnSpec {
@@ -297,9 +302,7 @@ export function dashboardSheet(inputs: SummaryInputs, programmes: ProgrammeSumma
     });
   });
   if (hotspot) {
-    const rows: SpecValue[][] = inputs.capacity.hotspots
-      .filter((h) => h.band === "red" || h.band === "no capacity")
-      .sort((a, b) => b.overload - a.overload || (a.role + a.month < b.role + b.month ? -1 : 1))
+    const rows: SpecValue[][] = overloads(inputs.capacity)
       .slice(0, 10)
       .map((h) => [
         h.role,

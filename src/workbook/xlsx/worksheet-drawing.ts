@@ -1,4 +1,5 @@
 import { xmlAttributes } from "./sheet-catalog";
+import { TAIL_ORDER } from "./worksheet-order";
 
 /**
  * Puts `<drawing r:id="…"/>` into a worksheet part at the place CT_Worksheet's sequence gives it:
@@ -16,18 +17,7 @@ const NS_MAIN = [
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** Top-level elements that come after `drawing` in CT_Worksheet (AlternateContent wraps controls/oleObjects). */
-const AFTER_DRAWING = new Set([
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-  "AlternateContent",
-]);
+const AFTER_DRAWING = new Set([...TAIL_ORDER.slice(TAIL_ORDER.indexOf("drawing") + 1), "AlternateContent"]);
 
 /** A start, end or empty tag; attribute values may hold `>` so quoted strings are skipped whole. */
 const TAG = /<(\/?)([\w.-]+(?::[\w.-]+)?)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;

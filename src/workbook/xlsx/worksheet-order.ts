@@ -9,7 +9,7 @@ import { readRels, readSheetCatalog, relsPathOf } from "./sheet-catalog";
  */
 
 /** CT_Worksheet's children from sheetData on, in schema order. */
-const TAIL_ORDER = [
+export const TAIL_ORDER = [
   "sheetData",
   "sheetCalcPr",
   "sheetProtection",
