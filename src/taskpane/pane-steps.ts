@@ -150,7 +150,14 @@ export interface PrioritiseView {
 export async function prioritise(
   target: PaneTarget,
   request: StepRequest,
-  options: { method: PrioritisationMethod; select: boolean; budget?: number | null; timeLimitSeconds?: number },
+  options: {
+    method: PrioritisationMethod;
+    select: boolean;
+    budget?: number | null;
+    timeLimitSeconds?: number;
+    /** "Stop and keep the best so far": ends the solve, keeps its best selection, writes the sheets. */
+    stopSelection?: AbortSignal;
+  },
 ): Promise<StepOutcome<PrioritiseView>> {
   const { value, bytes } = await withPort(target, request, (port) =>
     prioritiseInWorkbook(port, {

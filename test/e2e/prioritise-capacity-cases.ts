@@ -1,5 +1,8 @@
+import { readFile } from "node:fs/promises";
 import * as path from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
+import { hardPortfolioCsvs } from "../analysis/prioritise/hard-portfolio";
 import {
   axeViolations,
   buildAndWait,
@@ -9,13 +12,15 @@ import {
   openSection,
   runStep,
   SAMPLE,
+  statusText,
   type PaneCase,
 } from "./pane-helpers";
 
 /**
  * The Prioritise section's AHP pairwise grid (weights and CR live, saved to PMO Settings, used by
  * the AHP ranking) and the Capacity section's "Apply shifts" (a preview, a confirmation, the
- * register's dates moved, the next plan less overloaded), both in Excel mode on the strict fake.
+ * register's dates moved, the next plan less overloaded), both in Excel mode on the strict fake;
+ * and "Stop and keep the best so far" on a portfolio the solver cannot prove within minutes.
  */
 export const PRIORITISE_CAPACITY_CASES: PaneCase[] = [];
 
@@ -143,6 +148,57 @@ PRIORITISE_CAPACITY_CASES.push({
       check(second < before, `overload after applying ${second}, before ${before}`);
       check(second <= proposed + 0.05, `overload after applying ${second}, the proposal left ${proposed}`);
       process.stdout.write(`    overload ${before} → ${second} FTE-months (proposal: ${proposed})\n`);
+      guard.assertClean();
+    } finally {
+      await context.close();
+    }
+  },
+});
+
+PRIORITISE_CAPACITY_CASES.push({
+  name: "file mode: a long selection shows its best so far; Stop keeps that selection and writes the sheets",
+  async run(env) {
+    const { context, page, guard } = await openPane(env, { office: "outside" });
+    try {
+      const fixtures = Object.entries(hardPortfolioCsvs()).map(([name, text]) => ({
+        name,
+        mimeType: "text/csv",
+        buffer: Buffer.from(text, "utf8"),
+      }));
+      await page.getByLabel("Tracker files (.xlsx or .csv)").setInputFiles(fixtures);
+      const outcome = await buildAndWait(page, "Build register");
+      check(outcome.startsWith("Register built"), `expected "Register built", got "${outcome}"`);
+      const prioritise = await openSection(page, "prioritise");
+      await prioritise.getByRole("button", { name: "Rank and select", exact: true }).click();
+      // A correlated 250-project, 5-role knapsack: HiGHS finds good selections at once and proves none for minutes.
+      const best = prioritise.getByText(/^Best so far: score [\d,.]+ with [1-9]\d* projects/);
+      await best.waitFor({ timeout: 60_000 });
+      const bestText = await best.innerText();
+      await prioritise.screenshot({ path: path.join(env.artifacts, "selection-best-so-far-350.png") });
+      await prioritise.getByRole("button", { name: "Stop and keep the best so far" }).click();
+      const ranked = prioritise.getByText(/^Ranked 250 projects/).or(prioritise.getByText(/could not be/));
+      await ranked.first().waitFor({ timeout: 30_000 });
+      check(/^Ranked 250 projects/.test(await ranked.first().innerText()), await prioritise.innerText());
+      const selection = await prioritise.getByRole("region", { name: "Portfolio selection" }).innerText();
+      check(/stopped on request: the best selection found so far/.test(selection), `selection:\n${selection}`);
+      const count = Number(/(\d+) projects selected/.exec(selection)?.[1] ?? 0);
+      check(count > 0, `nothing kept after the stop (the pane showed "${bestText}"):\n${selection}`);
+      check(/the best selection found so far is kept/.test(selection), `no note of the stop:\n${selection}`);
+      check(
+        new RegExp(`Selection\\s+saved \\(${count} projects\\)`).test(await statusText(page)),
+        `status: ${await statusText(page)}`,
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download register.xlsx" }).click(),
+      ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet("Selection");
+      check(sheet, `register.xlsx has no Selection sheet: ${workbook.worksheets.map((w) => w.name).join(", ")}`);
+      let stoppedStatus = false;
+      sheet.eachRow((row) => row.eachCell((cell) => (stoppedStatus ||= cell.value === "stopped")));
+      check(stoppedStatus, "the Selection sheet does not give the status 'stopped'");
       guard.assertClean();
     } finally {
       await context.close();

@@ -1,5 +1,5 @@
 import loadHighs from "highs";
-import type { Highs, Model } from "highs";
+import type { CallbackData, Highs, Model } from "highs";
 import type { SelectionModel } from "./selection-model";
 import type { SelectionStatus } from "./selection-types";
 
@@ -24,6 +24,8 @@ export function loadSolver(locateWasm?: (file: string) => string): Promise<Highs
   return p;
 }
 
+const finiteOrNull = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
+
 export interface SolveOutcome {
   status: SelectionStatus;
   /** 0/1 per column, or null when no feasible selection is known. */
@@ -38,7 +40,17 @@ export interface SolverSettings {
   timeLimitSeconds: number;
   mipGap: number;
   signal?: AbortSignal;
+  /** A second signal with the same effect (the pane's "stop and keep the best so far"). */
+  stop?: AbortSignal;
   interruptFlag?: Int32Array;
+}
+
+/** A better 0/1 selection HiGHS found during a solve, with its proven bound and gap at that moment. */
+export interface ImprovedSolution {
+  x: Float64Array;
+  bound: number | null;
+  gap: number | null;
+  seconds: number;
 }
 
 export class PortfolioSolver {
@@ -97,11 +109,13 @@ export class PortfolioSolver {
   aborted(): boolean {
     return (
       Boolean(this.settings.signal?.aborted) ||
+      Boolean(this.settings.stop?.aborted) ||
       (this.settings.interruptFlag ? Atomics.load(this.settings.interruptFlag, 0) === 1 : false)
     );
   }
 
-  solve(warmStart?: Float64Array | null): SolveOutcome {
+  /** `onImproved` hears each better selection as HiGHS finds it (in the original model's columns). */
+  solve(warmStart?: Float64Array | null, onImproved?: (found: ImprovedSolution) => void): SolveOutcome {
     const K = this.highs.constants;
     if (this.aborted())
       return { status: "stopped", x: null, gap: null, seconds: 0, reason: "stopped before the solve began" };
@@ -115,6 +129,20 @@ export class PortfolioSolver {
       [K.callbackType.mipInterrupt]: (event) => {
         if (this.aborted()) event.interrupt();
       },
+      ...(onImproved
+        ? {
+            [K.callbackType.mipImprovingSolution]: (event: { data: CallbackData }) => {
+              const { mip_solution: found, mip_dual_bound: bound, mip_gap: gap, running_time: time } = event.data;
+              if (!found || found.length !== this.m.ids.length) return;
+              onImproved({
+                x: Float64Array.from(found, (v) => (v > 0.5 ? 1 : 0)),
+                bound: finiteOrNull(bound),
+                gap: finiteOrNull(gap),
+                seconds: finiteOrNull(time) ?? (Date.now() - started) / 1000,
+              });
+            },
+          }
+        : {}),
     });
     const seconds = (Date.now() - started) / 1000;
     const code = run.modelStatus;

@@ -54,6 +54,21 @@ export interface SelectionProgress {
   message: string;
 }
 
+/** The best selection the solver has found so far (reported while the main solve runs, and once when it ends). */
+export interface SelectionIncumbent {
+  selected: string[];
+  /** Σ value of `selected`, in id order. */
+  objective: number;
+  /** The best objective still possible (HiGHS's dual bound), when known. */
+  bound: number | null;
+  /** Relative gap between `objective` and `bound`. */
+  gap: number | null;
+  /** Seconds into the main solve. */
+  seconds: number;
+  /** Set when the main solve has ended: its status. Absent while it is still improving. */
+  status?: SelectionStatus;
+}
+
 export interface SelectionOptions {
   /** Per solve (the main solve, each frontier point, each hire re-solve). Default 60. */
   timeLimitSeconds?: number;
@@ -76,8 +91,16 @@ export interface SelectionOptions {
   hire?: boolean;
   /** Seconds shared by the hire re-solves (default 30), shared out as for the frontier. */
   hireTimeLimitSeconds?: number;
-  /** Checked before each solve and inside HiGHS's MIP callback. In a pane, terminate the worker instead (see selection-worker.ts). */
+  /**
+   * Checked before each solve and inside HiGHS's MIP callback: the solve stops and the best
+   * selection found so far is kept (status `stopped`). A caller cancelling its whole run discards
+   * the result; in a pane, terminate the worker instead (see selection-worker-client.ts).
+   */
   signal?: AbortSignal;
+  /** Stops the solve as `signal` does; kept apart so a pane can tell "stop and keep the best so far" from "cancel". */
+  stop?: AbortSignal;
+  /** Each better selection found during the main solve, then the main solve's own when it ends. */
+  onIncumbent?: (incumbent: SelectionIncumbent) => void;
   /** A shared flag (SharedArrayBuffer) another thread sets to 1 to interrupt a running solve. */
   interruptFlag?: Int32Array;
   onProgress?: (progress: SelectionProgress) => void;

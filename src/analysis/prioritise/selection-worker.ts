@@ -1,21 +1,29 @@
 import { selectPortfolio } from "./selection";
-import type { SelectionInput, SelectionOptions, SelectionProgress, SelectionResult } from "./selection-types";
+import type {
+  SelectionIncumbent,
+  SelectionInput,
+  SelectionOptions,
+  SelectionProgress,
+  SelectionResult,
+} from "./selection-types";
 
 /**
  * Web Worker entry for the task pane: HiGHS solves synchronously, so the pane runs it here to
  * stay responsive. To stop a solve, the pane calls `worker.terminate()` (HiGHS cannot be
  * interrupted from another thread without SharedArrayBuffer, which needs cross-origin
- * isolation an add-in page does not have) and starts a new worker for the next solve.
+ * isolation an add-in page does not have) and starts a new worker for the next solve; each
+ * better selection is posted as it is found, so a stopped solve still has its best so far.
  */
 export interface SelectionRequest {
   input: SelectionInput;
-  options?: Omit<SelectionOptions, "signal" | "onProgress" | "locateWasm" | "interruptFlag">;
+  options?: Omit<SelectionOptions, "signal" | "stop" | "onProgress" | "onIncumbent" | "locateWasm" | "interruptFlag">;
   /** URL of the bundled highs.wasm (the pane's bundler emits it as an asset). */
   wasmUrl?: string;
 }
 
 export type SelectionReply =
   | { type: "progress"; progress: SelectionProgress }
+  | { type: "incumbent"; incumbent: SelectionIncumbent }
   | { type: "result"; result: SelectionResult }
   | { type: "error"; message: string };
 
@@ -32,6 +40,8 @@ scope.onmessage = (event) => {
     ...options,
     locateWasm: wasmUrl ? () => wasmUrl : undefined,
     onProgress: (progress) => scope.postMessage({ type: "progress", progress }),
+    // The pane keeps the latest, so "stop and keep the best so far" still has it after ending this worker.
+    onIncumbent: (incumbent) => scope.postMessage({ type: "incumbent", incumbent }),
   }).then(
     (result) => scope.postMessage({ type: "result", result }),
     (error: unknown) =>

@@ -1,14 +1,13 @@
-import { compareIds } from "../../domain/ids";
 import { loadSolver, PortfolioSolver } from "./highs-solver";
 import type { SolveOutcome } from "./highs-solver";
 import { explainInfeasibility } from "./selection-conflicts";
 import type { SelectionModel } from "./selection-model";
-import { buildSelectionModel, rowActivity, rowTolerance } from "./selection-model";
+import { buildSelectionModel } from "./selection-model";
+import { describeChoice, emptySelectionResult, incumbentOf, selectedTotal as total } from "./selection-result";
 import type {
   BindingConstraint,
   FrontierPoint,
   HireGain,
-  ProjectDecision,
   SelectionInput,
   SelectionOptions,
   SelectionProgress,
@@ -38,96 +37,22 @@ function budgetShare(totalSeconds: number, startedAt: number, left: number, cap:
   return Math.min(cap, Math.max(0.2, remaining / Math.max(1, left)));
 }
 
-/** Σ over selected columns, in id order, so equal selections give bit-identical totals. */
-function total(x: ArrayLike<number>, coefs: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < coefs.length; i++) if (x[i] > 0.5) s += coefs[i];
-  return s;
-}
-
-/** Rows that bind: tight (no slack), or keeping out some project that would otherwise fit. */
-function analyse(
-  m: SelectionModel,
-  x: ArrayLike<number>,
-): { binding: BindingConstraint[]; decisions: ProjectDecision[] } {
-  const blockedBy = m.ids.map(() => [] as string[]);
-  const binding: BindingConstraint[] = [];
-  m.rows.forEach((row) => {
-    if (!Number.isFinite(row.upper)) return;
-    const use = rowActivity(row, x);
-    const slack = row.upper - use;
-    const tol = rowTolerance(row);
-    const blocks: string[] = [];
-    row.cols.forEach((c, k) => {
-      if (x[c] > 0.5 || m.upper[c] < 1 || row.coefs[k] <= 0) return;
-      if (use + row.coefs[k] > row.upper + tol) {
-        blocks.push(m.ids[c]);
-        blockedBy[c].push(row.name);
-      }
-    });
-    const tight = slack <= tol && (row.kind === "budget" || row.kind === "budgetYear" || row.kind === "capacity");
-    if (blocks.length > 0 || tight)
-      binding.push({ constraint: row.name, slack: Math.abs(slack) <= tol ? 0 : slack, blocks });
-  });
-  const decisions: ProjectDecision[] = m.ids.map((id, c) => {
-    const selected = x[c] > 0.5;
-    const fixed = m.fixed[c];
-    if (fixed) return { id, selected, reason: fixed, blockedBy: [] };
-    if (selected) return { id, selected, reason: "selected", blockedBy: [] };
-    if (blockedBy[c].length) return { id, selected, reason: "blocked", blockedBy: blockedBy[c] };
-    return { id, selected, reason: m.values[c] <= 0 ? "no value" : "not in the best combination", blockedBy: [] };
-  });
-  return { binding, decisions };
-}
-
-function capacityUse(m: SelectionModel, x: ArrayLike<number>): Record<string, number[]> {
-  const use: Record<string, number[]> = {};
-  m.demandByCol.forEach((perRole, c) => {
-    for (const [role, series] of perRole) {
-      const acc = (use[role] ??= m.months.map(() => 0));
-      if (x[c] > 0.5) series.forEach((d, k) => (acc[k] += d));
-    }
-  });
-  return Object.fromEntries(
-    Object.keys(use)
-      .sort(compareIds)
-      .map((r) => [r, use[r]]),
-  );
-}
-
 export async function selectPortfolio(input: SelectionInput, options: SelectionOptions = {}): Promise<SelectionResult> {
   const objectiveName = options.objectiveName ?? "value";
   const progress = (p: SelectionProgress): void => options.onProgress?.(p);
   const m = buildSelectionModel(input, options);
-  const notes = [...m.notes];
-  const problems = [...m.problems];
   progress({ phase: "load", done: 0, total: 1, message: "Loading the HiGHS solver" });
   const highs = await loadSolver(options.locateWasm);
   const solver = new PortfolioSolver(highs, m, {
     timeLimitSeconds: options.timeLimitSeconds ?? 60,
     mipGap: options.mipGap ?? 1e-9,
     signal: options.signal,
+    stop: options.stop,
     interruptFlag: options.interruptFlag,
   });
-  const base: SelectionResult = {
-    status: "stopped",
-    objectiveName,
-    objective: 0,
-    cost: 0,
-    budget: Number.isFinite(m.rows[m.budgetRow].upper) ? m.rows[m.budgetRow].upper : null,
-    selected: [],
-    binding: [],
-    frontier: [],
-    hire: [],
-    decisions: [],
-    months: m.months,
-    capacityUse: {},
-    capacityLimit: m.capacityLimit,
-    gap: null,
-    solveSeconds: 0,
-    notes,
-    problems,
-  };
+  const base = emptySelectionResult(m, objectiveName);
+  const { notes, problems } = base;
+  const onIncumbent = options.onIncumbent;
   try {
     progress({
       phase: "solve",
@@ -135,7 +60,7 @@ export async function selectPortfolio(input: SelectionInput, options: SelectionO
       total: 1,
       message: `Selecting from ${m.ids.length} projects (${m.rows.length} constraints)`,
     });
-    const main = solver.solve();
+    const main = solver.solve(null, onIncumbent && ((found) => onIncumbent(incumbentOf(m, found.x, found))));
     base.solveSeconds = main.seconds;
     base.gap = main.gap;
     base.status = main.status;
@@ -152,14 +77,9 @@ export async function selectPortfolio(input: SelectionInput, options: SelectionO
       notes.push(`The selection is ${main.status}: ${main.reason}; the best selection found so far is kept.`);
     if (!main.x) return base;
     const x = main.x;
-    const objective = total(x, m.values);
-    Object.assign(base, {
-      objective,
-      cost: total(x, m.costs),
-      selected: m.ids.filter((_, c) => x[c] > 0.5),
-      capacityUse: capacityUse(m, x),
-      ...analyse(m, x),
-    });
+    onIncumbent?.(incumbentOf(m, x, { bound: null, gap: main.gap, seconds: main.seconds, status: main.status }));
+    describeChoice(base, m, x);
+    const objective = base.objective;
     if (main.status === "stopped") return base;
     if (options.frontier ?? true) base.frontier = await frontier(m, solver, options, progress);
     if (options.hire ?? true) base.hire = await hire(m, solver, x, objective, base.binding, options, progress);

@@ -30,6 +30,8 @@ export interface PrioritiseInWorkbookOptions extends StepOptions {
   overAllocation?: number;
   timeLimitSeconds?: number;
   selectFn?: SelectFn;
+  /** Ends the selection's solve early and keeps the best selection found so far (the sheets are still written). */
+  stopSelection?: AbortSignal;
   /** Selection progress (solver phases) — passed on to the solver. */
   onSelectionProgress?: SelectionOptions["onProgress"];
 }
@@ -80,6 +82,7 @@ export async function prioritiseInWorkbook(
       mipGap: settings.general.selectionGap > 0 ? settings.general.selectionGap : undefined,
       objectiveName: objective,
       signal: options.signal,
+      stop: options.stopSelection,
       onProgress: options.onSelectionProgress,
     });
     sheets.push(

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   Button,
   Checkbox,
@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   },
   ranking: { margin: 0, paddingLeft: tokens.spacingHorizontalXXL },
   muted: { color: tokens.colorNeutralForeground3 },
+  stopRow: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
 });
 
 type Method = "weighted" | "ahp" | "wsjf";
@@ -62,15 +63,28 @@ export default function PrioritiseSection(): JSX.Element {
   const built = session.status?.registerBuilt ?? false;
   const budget = parseBudget(budgetText);
   const running = session.busy !== null;
+  // "Stop and keep the best so far" ends the solve but still writes; Cancel (in the progress) discards.
+  const stopper = useRef<AbortController | null>(null);
+  const [stopping, setStopping] = useState(false);
+  const selecting = step.state.kind === "running" && select;
+
+  function stopSelection(): void {
+    stopper.current?.abort();
+    setStopping(true);
+  }
 
   async function run(): Promise<void> {
     if (budget === "bad") return;
+    const stop = new AbortController();
+    stopper.current = stop;
+    setStopping(false);
     await step.run(async (request) => {
       const steps = await loadSteps();
       const outcome = await steps.prioritise({ mode: session.mode, file: session.file }, request, {
         method,
         select,
         budget,
+        stopSelection: stop.signal,
       });
       session.changed({ status: outcome.status, bytes: outcome.bytes });
       session.setLastSelection({
@@ -126,6 +140,20 @@ export default function PrioritiseSection(): JSX.Element {
         )}
       </div>
       <StepFeedback state={step.state} onCancel={step.cancel} />
+      {selecting && (
+        <div className={styles.stopRow}>
+          <Text size={200} className={styles.muted}>
+            Cancel writes nothing; Stop ends the search and writes the best selection found so far.
+          </Text>
+          <Button
+            appearance="secondary"
+            disabled={stopping || (step.state.kind === "running" && step.state.cancelling)}
+            onClick={stopSelection}
+          >
+            {stopping ? "Stopping…" : "Stop and keep the best so far"}
+          </Button>
+        </div>
+      )}
       {view && (
         <>
           <MessageBar intent="success" layout="multiline">

@@ -20,6 +20,13 @@ const STATUS = {
   stopped: { color: "warning", words: "stopped before a selection was found" },
 } as const;
 
+/** A stopped solve that had found a selection keeps it: say so rather than "before a selection was found". */
+function statusWords(selection: SelectionResult): string {
+  if (selection.status === "stopped" && selection.selected.length > 0)
+    return "stopped on request: the best selection found so far";
+  return STATUS[selection.status].words;
+}
+
 const money = (n: number): string => n.toLocaleString("en-GB", { maximumFractionDigits: 0 });
 
 /** The exact selection: status, what was chosen, what binds, the efficient frontier, and conflicts. */
@@ -37,7 +44,7 @@ export function SelectionResultView({ selection }: { selection: SelectionResult 
       <Text>
         {selection.status === "infeasible"
           ? "No portfolio meets every constraint with the forced choices as they are."
-          : `${selection.selected.length} projects selected (${status.words}): ${selection.objectiveName} ${selection.objective.toFixed(1)}, cost ${money(selection.cost)}${selection.budget !== null ? ` of a budget of ${money(selection.budget)}` : " (no budget limit)"}.`}
+          : `${selection.selected.length} projects selected (${statusWords(selection)}): ${selection.objectiveName} ${selection.objective.toFixed(1)}, cost ${money(selection.cost)}${selection.budget !== null ? ` of a budget of ${money(selection.budget)}` : " (no budget limit)"}.`}
       </Text>
       {selection.conflicts && (
         <Text>
