@@ -1,4 +1,5 @@
 export * from "./types";
+export * from "./entity-choice";
 export * from "./ingest";
 export * from "./upsert-register";
 export * from "./merge-sources";

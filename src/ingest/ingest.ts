@@ -1,8 +1,11 @@
+import { ENTITY_NAMES, type EntityName } from "../domain/schema";
 import type { Grid } from "../workbook/grid";
 import { columnLetters } from "../workbook/grid";
 import { buildTableRecords, newSink, prepareColumns } from "./build-records";
 import type { CoercionSettings } from "./coercion";
+import { entityOverrideKey, SAVED_ENTITY_KEY } from "./entity-choice";
 import { detectRegions, type DetectedRegion } from "./header-detection";
+import type { SavedMapping } from "./header-mapping";
 import { headerSignature } from "./header-text";
 import { mergeSources, type SourceBatch } from "./merge-sources";
 import { buildMonthRecords } from "./month-records";
@@ -27,7 +30,7 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
       moneyUnit: options.moneyUnit ?? 1,
       date1904: grid.date1904 ?? false,
     };
-    const overrideKey = `${grid.file}|${grid.sheet}`;
+    const overrideKey = entityOverrideKey(grid.file, grid.sheet);
     const hasOverride = options.entityOverrides !== undefined && overrideKey in options.entityOverrides;
     const override = hasOverride ? options.entityOverrides![overrideKey] : undefined;
     if (override === null) {
@@ -44,7 +47,15 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
     for (const region of detection.regions) {
       const signature = headerSignature(region.columns.map((c) => c.header));
       const saved = options.savedMappings?.[signature];
-      const cls = classifyRegion(grid, region, settings, override ?? undefined, saved);
+      // An entity confirmed with this layout's saved mapping stands unless this import overrides the sheet.
+      const savedEntity = override === undefined ? savedEntityOf(saved) : undefined;
+      if (savedEntity === null) {
+        const reason = "marked as not register data in the saved mapping for this layout (PMO Settings)";
+        sources.push({ ...skippedReport(grid, region, reason), headerSignature: signature });
+        problems.push(skipProblem(grid, reason, region));
+        continue;
+      }
+      const cls = classifyRegion(grid, region, settings, override ?? savedEntity, saved);
       if (!cls.entity || !cls.mapping) {
         const reason = cls.reason ?? "headers match no register entity";
         sources.push({ ...skippedReport(grid, region, reason), headerSignature: signature, layout: cls.layout });
@@ -99,6 +110,14 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
   const merged = mergeSources(batches);
   for (const p of merged.problems) problems.push(p);
   return { register: merged.register, sources, problems, conflicts: merged.conflicts, derivedIds };
+}
+
+/** The entity a saved mapping confirms: undefined when it names none (or one this version does not know). */
+function savedEntityOf(saved: SavedMapping | undefined): EntityName | null | undefined {
+  if (!saved || !(SAVED_ENTITY_KEY in saved)) return undefined;
+  const entity = saved[SAVED_ENTITY_KEY];
+  if (entity === null) return null;
+  return (ENTITY_NAMES as readonly string[]).includes(entity) ? (entity as EntityName) : undefined;
 }
 
 function skippedReport(grid: Grid, region: DetectedRegion | null, reason: string): SourceReport {

@@ -29,6 +29,21 @@ export interface BuildOptions {
   mappings?: Record<string, Record<string, string | null>>;
   /** ISO timestamp shown on generated sheets; the run's time by default. */
   generatedAt?: string;
+  /**
+   * What the user said sheets hold (the pane's review): `entityOverrideKey(file, sheet)` → the entity
+   * to read the sheet as, or null: not register data, skip it. Wins over the classifier and over an
+   * entity saved with a mapping. To keep the choice for next month, `mappings` carries it too (see
+   * `mappingsFromEdits`).
+   */
+  entityOverrides?: Record<string, EntityName | null>;
+}
+
+export interface WorkbookBuildOptions extends BuildOptions {
+  /**
+   * Inside Excel: files picked in the pane to add to this import. They are read with the xlsx/CSV
+   * readers and ingested with the workbook's own sheets; provenance names each file.
+   */
+  extraFiles?: InputFile[];
 }
 
 export interface InputReport {
@@ -97,6 +112,7 @@ function ingestAll(grids: Grid[], settings: Settings, options: BuildOptions): In
       ...(settings.mappings as Record<string, Record<string, string | null>>),
       ...(options.mappings ?? {}),
     },
+    entityOverrides: options.entityOverrides,
   });
 }
 
@@ -191,10 +207,13 @@ export async function buildRegisterFromFiles(
 }
 
 /**
- * Inside Excel: the open workbook's own sheets (those the add-in does not own) are the sources;
- * the register is written into owned sheets of the same workbook.
+ * Inside Excel: the open workbook's own sheets (those the add-in does not own), plus any files the
+ * user added, are the sources; the register is written into owned sheets of the same workbook.
  */
-export async function buildRegisterInWorkbook(port: WorkbookPort, options: BuildOptions = {}): Promise<BuildOutcome> {
+export async function buildRegisterInWorkbook(
+  port: WorkbookPort,
+  options: WorkbookBuildOptions = {},
+): Promise<BuildOutcome> {
   const { progress, signal } = options;
   progress?.({ stage: "Reading workbook", done: 0, total: 1 });
   const read = await port.read({ progress, signal });
@@ -202,7 +221,9 @@ export async function buildRegisterInWorkbook(port: WorkbookPort, options: Build
   const sources = read.grids.filter((g) => !isOwnedSheet(g.sheet, loaded.settings));
   const owned = read.grids.filter((g) => isOwnedSheet(g.sheet, loaded.settings));
   checkCancelled(signal);
-  const ingest = ingestAll(sources, loaded.settings, options);
+  const extra = options.extraFiles?.length ? await readAll(options.extraFiles, progress, signal) : [];
+  checkCancelled(signal);
+  const ingest = ingestAll([...sources, ...extra.flatMap((r) => r.grids)], loaded.settings, options);
   const merged = mergeIntoExisting(owned, ingest.register);
   const register = merged?.register ?? ingest.register;
   const settings = withConfirmedMappings(loaded.settings, options.mappings);
@@ -213,7 +234,7 @@ export async function buildRegisterInWorkbook(port: WorkbookPort, options: Build
   checkCancelled(signal);
   await port.write(spec.spec, { progress, signal });
   return {
-    inputs: [inputReport({ ...read, grids: sources }, ingest)],
+    inputs: [inputReport({ ...read, grids: sources }, ingest), ...extra.map((r) => inputReport(r, ingest))],
     register: countRecords(register),
     changes: merged?.changes,
     warnings: [...loaded.notes, ...spec.warnings],

@@ -1,9 +1,10 @@
+import { SAVED_ENTITY_KEY } from "../ingest/entity-choice";
 import type { SavedMapping } from "../ingest/header-mapping";
 import type { MappingPreview, PreviewColumn, PreviewSource } from "./preview-mapping";
 
 /**
  * The user's corrections to a mapping preview, kept apart from preview-mapping.ts so the task pane
- * can use them without loading the ingest (these import types only).
+ * can use them without loading the ingest (types, and entity-choice.ts, which imports nothing).
  */
 
 /** Below this a column's mapping is shown as a guess to check. */
@@ -23,7 +24,32 @@ export function mappingsFromEdits(preview: MappingPreview, edits: MappingEdits):
     if (Object.keys(columns).length === 0) continue;
     out[signature] = { ...(preview.saved[signature] ?? {}), ...columns };
   }
+  // A sheet's chosen entity is saved with its layout's mapping (under "@entity"), so next month's
+  // import of the same layout is read as the same entity without asking again.
+  for (const source of preview.sources) {
+    const signature = source.headerSignature;
+    if (!signature || !(source.sheetKey in preview.entityOverrides)) continue;
+    const entity = preview.entityOverrides[source.sheetKey];
+    const mapping = out[signature] ?? { ...(preview.saved[signature] ?? {}), ...(edits[signature] ?? {}) };
+    // Saved columns naming another entity's fields would come back as "not a field" notes: dropped.
+    const fields = entity ? new Set((preview.fields[entity] ?? []).map((f) => f.name)) : null;
+    const kept = Object.entries(mapping).filter(
+      ([key, field]) => key !== SAVED_ENTITY_KEY && (field === null || fields === null || fields.has(field)),
+    );
+    out[signature] = { ...Object.fromEntries(kept), [SAVED_ENTITY_KEY]: entity };
+  }
   return out;
+}
+
+/**
+ * The column edits that still apply after a sheet's entity changed: those made for that sheet's
+ * tables were choices among the old entity's fields, so they go (the columns are proposed afresh).
+ */
+export function editsWithoutSheet(preview: MappingPreview, edits: MappingEdits, sheetKey: string): MappingEdits {
+  const signatures = new Set(
+    preview.sources.filter((s) => s.sheetKey === sheetKey && s.headerSignature).map((s) => s.headerSignature),
+  );
+  return Object.fromEntries(Object.entries(edits).filter(([signature]) => !signatures.has(signature)));
 }
 
 /**
