@@ -45,13 +45,10 @@ export async function writeOutputWorkbook(
     );
   }
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`-o must name an .xlsx file (got "${output}").`);
-  const { warnings } = await writeOwnedSheets(
-    workbook,
-    register.grids.map((g) => g.sheet),
-    register.settings,
-    sheets,
-    { progress: reporter.progress, settingsHaveProblems: register.settingsProblems.length > 0 },
-  );
+  const { warnings } = await writeOwnedSheets(workbook, register.sheetNames, register.settings, sheets, {
+    progress: reporter.progress,
+    settingsHaveProblems: register.settingsProblems.length > 0,
+  });
   for (const w of warnings) reporter.warn(w);
   await writeFileAtomic(output, await workbook.toBytes());
   reporter.stop();

@@ -2,6 +2,7 @@ import type { Settings, SettingsProblem } from "../domain/settings";
 import type { RegisterRead } from "../ingest/read-register";
 import { readRegisterGrids } from "../ingest/read-register";
 import type { Grid, ReadProblem } from "../workbook/grid";
+import { sheetNamesOf } from "../workbook/grid";
 import type { WorkbookPort } from "../workbook/port";
 import { loadSettings } from "./settings-io";
 
@@ -9,6 +10,8 @@ import { loadSettings } from "./settings-io";
 export interface OpenRegister extends RegisterRead {
   label: string;
   grids: Grid[];
+  /** Every sheet of the workbook, empty ones included: the names a step must not take. */
+  sheetNames: string[];
   settings: Settings;
   settingsProblems: SettingsProblem[];
   settingsNotes: string[];
@@ -36,6 +39,7 @@ export async function openRegister(port: WorkbookPort): Promise<OpenRegister> {
     ...reg,
     label: port.label,
     grids: read.grids,
+    sheetNames: sheetNamesOf(read),
     settings: loaded.settings,
     settingsProblems: loaded.problems,
     settingsNotes: loaded.notes,

@@ -27,6 +27,7 @@ import { workbookStatus } from "../pipeline/in-workbook/workbook-status";
 import { selectInWorker } from "./selection-worker-client";
 import { loadSettings } from "../pipeline/settings-io";
 import { writeOwnedSheets } from "../pipeline/write-outputs";
+import { sheetNamesOf } from "../workbook/grid";
 import { summaryInWorker } from "./summary-worker-client";
 import type { SummaryWorkerResult } from "./summary-worker";
 
@@ -302,16 +303,10 @@ export async function summary(
         const analysis = new Set(result.analysisSheets.map((s) => s.name));
         const sheets = [...result.spec.sheets.filter((s) => !analysis.has(s.name)), ...result.analysisSheets];
         const loaded = loadSettings(read.grids);
-        const write = await writeOwnedSheets(
-          port,
-          read.grids.map((g) => g.sheet),
-          loaded.settings,
-          sheets,
-          {
-            ...request,
-            settingsHaveProblems: loaded.problems.length > 0,
-          },
-        );
+        const write = await writeOwnedSheets(port, sheetNamesOf(read), loaded.settings, sheets, {
+          ...request,
+          settingsHaveProblems: loaded.problems.length > 0,
+        });
         view.written = write.written;
         view.warnings = write.warnings;
       } else {

@@ -55,6 +55,14 @@ export interface ReadResult {
   problems: ReadProblem[];
 }
 
+/**
+ * Every sheet the read saw, in its order of listing: those read into grids and those skipped
+ * (empty, chart sheets, pivots). Deciding whether a name is free must count the skipped ones too.
+ */
+export function sheetNamesOf(read: Pick<ReadResult, "grids" | "skipped">): string[] {
+  return [...read.grids.map((g) => g.sheet), ...read.skipped.map((s) => s.sheet)];
+}
+
 /** Column number (1-based) → letters (1 → A, 28 → AB). */
 export function columnLetters(col: number): string {
   let s = "";

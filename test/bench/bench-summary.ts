@@ -38,6 +38,7 @@ function openedEstate(programmes: number, projects: number): OpenRegister {
     problems: [],
     label: "register.xlsx",
     grids: [],
+    sheetNames: [],
     settings: cloneSettings(DEFAULT_SETTINGS),
     settingsProblems: [],
     settingsNotes: [],

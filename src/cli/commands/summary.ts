@@ -159,13 +159,9 @@ export function registerSummaryCommands(program: Command): void {
       throw err;
     }
     const { bytes, run } = await summaryWorkbookBytes(opened, options);
-    const { warnings } = await writeOwnedSheets(
-      workbook,
-      opened.grids.map((g) => g.sheet),
-      opened.settings,
-      run.analysisSheets,
-      { progress: reporter.progress },
-    );
+    const { warnings } = await writeOwnedSheets(workbook, opened.sheetNames, opened.settings, run.analysisSheets, {
+      progress: reporter.progress,
+    });
     const registerBytes = await workbook.toBytes();
     await writeFileAtomic(registerPath, registerBytes);
     await writeFileAtomic(summaryPath, bytes);

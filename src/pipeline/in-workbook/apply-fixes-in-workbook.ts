@@ -56,16 +56,10 @@ export async function applySafeFixesInWorkbook(
       listRange: (list) => listRange(list, settings, listsSheet),
     }),
   );
-  const write = await writeOwnedSheets(
-    port,
-    opened.grids.map((g) => g.sheet),
-    settings,
-    sheets,
-    {
-      progress: options.progress,
-      signal: options.signal,
-      settingsHaveProblems: opened.settingsProblems.length > 0,
-    },
-  );
+  const write = await writeOwnedSheets(port, opened.sheetNames, settings, sheets, {
+    progress: options.progress,
+    signal: options.signal,
+    settingsHaveProblems: opened.settingsProblems.length > 0,
+  });
   return { ...write, applied, skipped };
 }

@@ -131,12 +131,10 @@ export async function applyLevellingInWorkbook(
     }),
   );
   options.progress?.({ stage: "Writing the shifted dates", done: 0, total: 1 });
-  const write = await writeOwnedSheets(
-    port,
-    opened.grids.map((g) => g.sheet),
-    settings,
-    sheets,
-    { progress: options.progress, signal: options.signal, settingsHaveProblems: opened.settingsProblems.length > 0 },
-  );
+  const write = await writeOwnedSheets(port, opened.sheetNames, settings, sheets, {
+    progress: options.progress,
+    signal: options.signal,
+    settingsHaveProblems: opened.settingsProblems.length > 0,
+  });
   return { ...write, changes, skipped };
 }

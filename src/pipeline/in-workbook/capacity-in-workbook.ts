@@ -53,16 +53,10 @@ export async function capacityInWorkbook(
   const write =
     options.write === false
       ? { written: [], warnings: [] }
-      : await writeOwnedSheets(
-          port,
-          opened.grids.map((g) => g.sheet),
-          opened.settings,
-          run.sheets,
-          {
-            progress: options.progress,
-            signal: options.signal,
-            settingsHaveProblems: opened.settingsProblems.length > 0,
-          },
-        );
+      : await writeOwnedSheets(port, opened.sheetNames, opened.settings, run.sheets, {
+          progress: options.progress,
+          signal: options.signal,
+          settingsHaveProblems: opened.settingsProblems.length > 0,
+        });
   return { ...write, run, opened };
 }

@@ -97,16 +97,10 @@ export async function prioritiseInWorkbook(
   const write =
     options.write === false
       ? { written: [], warnings: [] }
-      : await writeOwnedSheets(
-          port,
-          opened.grids.map((g) => g.sheet),
-          settings,
-          sheets,
-          {
-            progress: options.progress,
-            signal: options.signal,
-            settingsHaveProblems: opened.settingsProblems.length > 0,
-          },
-        );
+      : await writeOwnedSheets(port, opened.sheetNames, settings, sheets, {
+          progress: options.progress,
+          signal: options.signal,
+          settingsHaveProblems: opened.settingsProblems.length > 0,
+        });
   return { ...write, run, opened };
 }

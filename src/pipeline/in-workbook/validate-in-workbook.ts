@@ -52,16 +52,10 @@ export async function validateInWorkbook(
   const write =
     options.write === false
       ? { written: [], warnings: [] }
-      : await writeOwnedSheets(
-          port,
-          opened.grids.map((g) => g.sheet),
-          opened.settings,
-          sheets,
-          {
-            progress: options.progress,
-            signal: options.signal,
-            settingsHaveProblems: opened.settingsProblems.length > 0,
-          },
-        );
+      : await writeOwnedSheets(port, opened.sheetNames, opened.settings, sheets, {
+          progress: options.progress,
+          signal: options.signal,
+          settingsHaveProblems: opened.settingsProblems.length > 0,
+        });
   return { ...write, result, fixes: safeFixes(result.findings), opened };
 }

@@ -75,6 +75,7 @@ function opened(register: Register): OpenRegister {
     problems: [],
     label: "awkward.xlsx",
     grids: [],
+    sheetNames: [],
     settings: DEFAULT_SETTINGS,
     settingsProblems: [],
     settingsNotes: [],

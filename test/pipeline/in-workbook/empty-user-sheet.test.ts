@@ -1,0 +1,25 @@
+import { buildRegisterFromFiles } from "../../../src/pipeline/build-register";
+import { validateInWorkbook } from "../../../src/pipeline/in-workbook/validate-in-workbook";
+import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
+import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
+
+/**
+ * A sheet of the user's that is empty is still the user's: a step that wants its name writes a
+ * free variant instead (an empty sheet is not a grid, so it must be counted from the read's
+ * skipped list too).
+ */
+describe("an empty sheet of the user's", () => {
+  it("keeps its name; the step writes beside it", async () => {
+    const { files } = await sampleInputFiles({ seed: 2, projects: 8 });
+    const built = await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" });
+    const wb = await XlsxWorkbook.open(built.bytes, "register.xlsx");
+    await wb.write({ sheets: [{ name: "Findings", blocks: [] }] });
+    const before = await wb.read();
+    expect(before.skipped.map((s) => s.sheet)).toContain("Findings");
+    const v = await validateInWorkbook(wb, { today: "2026-11-01" });
+    expect(v.written).toContain("Findings (PMO)");
+    expect(v.written).not.toContain("Findings");
+    const after = await wb.read();
+    expect(after.skipped.map((s) => s.sheet)).toContain("Findings");
+  });
+});
