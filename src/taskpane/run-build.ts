@@ -1,3 +1,4 @@
+import type { EntityName } from "../domain/schema";
 import type { BuildOutcome, InputFile } from "../pipeline/build-register";
 import type { ProgressEvent } from "../workbook/port";
 
@@ -7,19 +8,32 @@ export interface BuildRequest {
   progress: (event: ProgressEvent) => void;
   /** Header mappings the user confirmed in "Review mapping" (keyed by header signature). */
   mappings?: Record<string, Record<string, string | null>>;
+  /** The sheets' entities the user chose in "Review mapping" (keyed by `entityOverrideKey(file, sheet)`). */
+  entityOverrides?: Record<string, EntityName | null>;
+}
+
+/** Picked files → the bytes the pipeline reads (the pipeline never sees a File). */
+export async function readPicked(files: File[], request: Pick<BuildRequest, "progress">): Promise<InputFile[]> {
+  const inputs: InputFile[] = [];
+  for (const [i, file] of files.entries()) {
+    request.progress({ stage: "Opening files", done: i, total: files.length, message: file.name });
+    inputs.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  }
+  return inputs;
 }
 
 /**
  * The pipeline (and exceljs behind it) is loaded on first use, not with the pane: webpack puts
  * everything reached through these import() calls into lazy chunks, so the pane paints fast.
+ * Inside Excel, `extraFiles` are files the user added to the import: read with the workbook's sheets.
  */
-export async function buildInWorkbook(request: BuildRequest): Promise<BuildOutcome> {
+export async function buildInWorkbook(request: BuildRequest, extraFiles: File[] = []): Promise<BuildOutcome> {
   const [{ buildRegisterInWorkbook }, { OfficeWorkbook }] = await Promise.all([
     import(/* webpackChunkName: "pipeline" */ "../pipeline/build-register"),
     import(/* webpackChunkName: "office-adapter" */ "../workbook/office/office-workbook"),
   ]);
   const port = new OfficeWorkbook({ label: "this workbook" });
-  return buildRegisterInWorkbook(port, request);
+  return buildRegisterInWorkbook(port, { ...request, extraFiles: await readPicked(extraFiles, request) });
 }
 
 export async function buildFromFiles(
@@ -27,12 +41,7 @@ export async function buildFromFiles(
   request: BuildRequest,
 ): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
   const { buildRegisterFromFiles } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/build-register");
-  const inputs: InputFile[] = [];
-  for (const [i, file] of files.entries()) {
-    request.progress({ stage: "Opening files", done: i, total: files.length, message: file.name });
-    inputs.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  }
-  return buildRegisterFromFiles(inputs, request);
+  return buildRegisterFromFiles(await readPicked(files, request), request);
 }
 
 /** Cancelling is not a failure: the pipeline throws an error named CancelledError and writes nothing. */

@@ -1,22 +1,47 @@
-import type { InputFile } from "../pipeline/build-register";
-import type { MappingPreview } from "../pipeline/preview-mapping";
-import type { BuildRequest } from "./run-build";
+import type { EntityChange, MappingPreview } from "../pipeline/preview-mapping";
+import type { HostMode } from "./host";
+import { readPicked, type BuildRequest } from "./run-build";
 
 /** "Review mapping": the same lazy chunks as the build, loaded on first use; nothing is written. */
-export async function previewInWorkbook(request: BuildRequest): Promise<MappingPreview> {
+export async function previewInWorkbook(request: BuildRequest, extraFiles: File[] = []): Promise<MappingPreview> {
   const [{ previewWorkbook }, { OfficeWorkbook }] = await Promise.all([
     import(/* webpackChunkName: "pipeline" */ "../pipeline/preview-mapping"),
     import(/* webpackChunkName: "office-adapter" */ "../workbook/office/office-workbook"),
   ]);
-  return previewWorkbook(new OfficeWorkbook({ label: "this workbook" }), request);
+  const port = new OfficeWorkbook({ label: "this workbook" });
+  return previewWorkbook(port, { ...request, extraFiles: await readPicked(extraFiles, request) });
 }
 
 export async function previewFromFiles(files: File[], request: BuildRequest): Promise<MappingPreview> {
   const { previewFiles } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/preview-mapping");
-  const inputs: InputFile[] = [];
-  for (const [i, file] of files.entries()) {
-    request.progress({ stage: "Opening files", done: i, total: files.length, message: file.name });
-    inputs.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  }
-  return previewFiles(inputs, request);
+  return previewFiles(await readPicked(files, request), request);
+}
+
+/**
+ * A sheet's entity changed in the review: only that sheet is read again (from its picked file, or
+ * from the open workbook) and its columns proposed for the new entity.
+ */
+export async function changeEntityInReview(
+  preview: MappingPreview,
+  change: EntityChange,
+  mode: HostMode,
+  files: File[],
+  request: BuildRequest,
+): Promise<MappingPreview> {
+  const { previewEntityChange } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/preview-mapping");
+  const file = preview.sources.find((s) => s.sheetKey === change.sheetKey)?.file;
+  const picked = await readPicked(
+    files.filter((f) => f.name === file),
+    request,
+  );
+  if (mode !== "excel") return previewEntityChange(preview, change, { files: picked }, request);
+  const { OfficeWorkbook } = await import(
+    /* webpackChunkName: "office-adapter" */ "../workbook/office/office-workbook"
+  );
+  return previewEntityChange(
+    preview,
+    change,
+    { port: new OfficeWorkbook({ label: "this workbook" }), files: picked },
+    request,
+  );
 }

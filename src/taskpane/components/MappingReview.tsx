@@ -1,12 +1,15 @@
-import { useId, useState } from "react";
-import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useId, useRef, useState } from "react";
+import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { EntityName } from "../../domain/schema";
 import type { MappingPreview, PreviewColumn, PreviewSource } from "../../pipeline/preview-mapping";
 import { LOW_CONFIDENCE, chooseField, type MappingEdits } from "../../pipeline/mapping-edits";
 
 /**
- * "Review mapping": each sheet found, its entity, and every column's field with its confidence,
- * each field a dropdown of the entity's fields. A compact list (one column per row, label above the
- * dropdown) so it fits a 320 px pane; nothing is written until "Write register".
+ * "Review mapping": each sheet found, its entity (a dropdown: every entity, or "Not a table / skip"),
+ * and every column's field with its confidence, each field a dropdown of the entity's fields. A
+ * compact list (one column per row, label above the dropdown) so it fits a 320 px pane; nothing is
+ * written until "Write register". Changing a sheet's entity re-proposes its columns (the section
+ * reads that sheet again); sheets not read are listed with the same entity dropdown.
  */
 
 const useStyles = makeStyles({
@@ -34,10 +37,16 @@ const useStyles = makeStyles({
   label: { overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  skipped: { display: "flex", flexDirection: "column", gap: "4px", marginBottom: tokens.spacingVerticalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 const NOT_USED = "";
+const SKIP = "";
+
+type OnEntity = (source: PreviewSource, entity: EntityName | null) => void;
+/** The entity dropdowns by sheet key, so focus returns to the one used once its sheet is re-proposed. */
+type EntitySelects = Map<string, HTMLSelectElement | null>;
 
 function percent(x: number): string {
   return `${Math.round(x * 100)} %`;
@@ -49,6 +58,14 @@ function proposal(column: PreviewColumn): string {
   if (column.field === null) return "No field matched: kept as an extra column";
   const how = column.how === "alias" ? "name match" : "close spelling";
   return `Proposed: ${column.field}, ${percent(column.confidence)} (${how})`;
+}
+
+function changesText(sheets: number, columns: number): string {
+  const parts = [
+    sheets > 0 ? `${sheets} sheet${sheets === 1 ? "" : "s"} read as you chose` : "",
+    columns > 0 ? `${columns} column${columns === 1 ? "" : "s"} changed` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(", ")}.` : "No changes.";
 }
 
 function isLow(column: PreviewColumn): boolean {
@@ -92,12 +109,62 @@ function ColumnChoice(props: {
   );
 }
 
+/** Where the sheet's entity comes from, for the dropdown's hint. */
+function entityHint(source: PreviewSource): string {
+  if (source.entityHow === "chosen") {
+    return `Chosen by you (the headers suggest ${source.proposedEntity ?? "not a table"}).`;
+  }
+  if (source.entityHow === "saved") return "Saved with this layout's mapping on PMO Settings.";
+  if (source.entity === null) return "No register entity matched its headers.";
+  return `Proposed from its headers, ${percent(source.confidence)} sure.`;
+}
+
+function EntityChoice(props: {
+  source: PreviewSource;
+  preview: MappingPreview;
+  label: string;
+  disabled: boolean;
+  onEntity: OnEntity;
+  selects: EntitySelects;
+}): JSX.Element {
+  const styles = useStyles();
+  const { source } = props;
+  const low = source.entityHow === "classified" && source.entity !== null && source.confidence < LOW_CONFIDENCE;
+  return (
+    <Field
+      size="small"
+      label={{ children: props.label, className: styles.label }}
+      hint={`${low ? "Check: " : ""}${entityHint(source)}`}
+    >
+      <Select
+        size="small"
+        ref={(el) => {
+          props.selects.set(source.sheetKey, el);
+        }}
+        value={source.entity ?? SKIP}
+        disabled={props.disabled}
+        onChange={(_, data) => props.onEntity(source, data.value === SKIP ? null : (data.value as EntityName))}
+      >
+        {props.preview.entityChoices.map((e) => (
+          <option key={e.name} value={e.name}>
+            {e.name}
+          </option>
+        ))}
+        <option value={SKIP}>Not a table / skip</option>
+      </Select>
+    </Field>
+  );
+}
+
 function SourceReview(props: {
   source: PreviewSource;
   preview: MappingPreview;
   edits: MappingEdits;
   disabled: boolean;
   onChange: (source: PreviewSource, key: string, field: string | null) => void;
+  entityLabel: string;
+  onEntity: OnEntity;
+  selects: EntitySelects;
 }): JSX.Element {
   const styles = useStyles();
   const headingId = useId();
@@ -112,12 +179,17 @@ function SourceReview(props: {
       <h3 id={headingId} className={styles.heading}>
         {source.file} › {source.sheet}
       </h3>
+      <EntityChoice
+        source={source}
+        preview={props.preview}
+        label={props.entityLabel}
+        disabled={props.disabled}
+        onEntity={props.onEntity}
+        selects={props.selects}
+      />
       <div className={styles.line}>
-        <Badge appearance="tint" color={source.confidence < LOW_CONFIDENCE ? "warning" : "brand"}>
-          {source.entity}
-        </Badge>
         <Text size={200}>
-          {percent(source.confidence)} sure · {source.rows} row{source.rows === 1 ? "" : "s"}
+          {source.rows} row{source.rows === 1 ? "" : "s"}
           {toCheck > 0 ? ` · ${toCheck} column${toCheck === 1 ? "" : "s"} to check` : ""}
         </Text>
       </div>
@@ -150,12 +222,42 @@ export default function MappingReview(props: {
   writeLabel: string;
   onWrite: () => void;
   onClose: () => void;
+  /** A sheet's entity was changed: the parent re-proposes that sheet and passes the new preview. */
+  onEntity: OnEntity;
 }): JSX.Element {
   const styles = useStyles();
   const [announcement, setAnnouncement] = useState("");
+  const selects = useRef<EntitySelects>(new Map());
+  // The sheet whose entity is being changed: once its new proposal is shown, focus and a sentence return to it.
+  const [pending, setPending] = useState<string | null>(null);
   const read = props.preview.sources.filter((s) => s.entity !== null);
   const skipped = props.preview.sources.filter((s) => s.entity === null);
   const changedCount = Object.values(props.edits).reduce((n, e) => n + Object.keys(e).length, 0);
+  const entityCount = Object.keys(props.preview.entityOverrides).length;
+  // A sheet name found in more than one file is labelled with its file too, so every dropdown's name is unique.
+  const names = props.preview.sources.map((s) => s.sheet);
+  const entityLabel = (s: PreviewSource) =>
+    names.filter((n) => n === s.sheet).length > 1 ? `Read ${s.file} › ${s.sheet} as` : `Read ${s.sheet} as`;
+
+  useEffect(() => {
+    if (pending === null || props.disabled) return;
+    const now = props.preview.sources.find((s) => s.sheetKey === pending);
+    if (now) {
+      setAnnouncement(
+        now.entity === null
+          ? `${now.sheet} will not be read.`
+          : `${now.sheet} is read as ${now.entity}: its columns were proposed again.`,
+      );
+    }
+    selects.current.get(pending)?.focus();
+    setPending(null);
+  }, [pending, props.disabled, props.preview]);
+
+  function changeEntity(source: PreviewSource, entity: EntityName | null): void {
+    setPending(source.sheetKey);
+    setAnnouncement(`Reading ${source.sheet} again as ${entity ?? "not a table"}…`);
+    props.onEntity(source, entity);
+  }
 
   function change(source: PreviewSource, key: string, field: string | null): void {
     const mine = source.headerSignature ? (props.edits[source.headerSignature] ?? {}) : {};
@@ -174,7 +276,7 @@ export default function MappingReview(props: {
       <Text>
         {read.length === 0
           ? "No sheet was recognised as register data."
-          : `${read.length} sheet${read.length === 1 ? "" : "s"} found. Check each column's field (marked ones are guesses), change any that are wrong, then write the register. Nothing has been written yet.`}
+          : `${read.length} sheet${read.length === 1 ? "" : "s"} found. Check what each sheet holds and each column's field (marked ones are guesses), change any that are wrong, then write the register. Nothing has been written yet.`}
       </Text>
       {read.map((source, i) => (
         <SourceReview
@@ -184,6 +286,9 @@ export default function MappingReview(props: {
           edits={props.edits}
           disabled={props.disabled}
           onChange={change}
+          entityLabel={entityLabel(source)}
+          onEntity={changeEntity}
+          selects={selects.current}
         />
       ))}
       {(skipped.length > 0 || props.preview.unread.length > 0) && (
@@ -196,20 +301,25 @@ export default function MappingReview(props: {
               </li>
             ))}
             {skipped.map((s, i) => (
-              <li key={`s${i}`}>
+              <li key={`s${i}`} className={styles.skipped}>
                 <Text size={200}>
                   {s.file} › {s.sheet}: {s.skipped}
                 </Text>
+                <EntityChoice
+                  source={s}
+                  preview={props.preview}
+                  label={entityLabel(s)}
+                  disabled={props.disabled}
+                  onEntity={changeEntity}
+                  selects={selects.current}
+                />
               </li>
             ))}
           </ul>
         </section>
       )}
       <div role="status" aria-live="polite">
-        <Text size={200}>
-          {announcement ||
-            (changedCount > 0 ? `${changedCount} column${changedCount === 1 ? "" : "s"} changed.` : "No changes.")}
-        </Text>
+        <Text size={200}>{announcement || changesText(entityCount, changedCount)}</Text>
       </div>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={props.disabled || read.length === 0} onClick={props.onWrite}>

@@ -11,16 +11,17 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { EntityName } from "../../domain/schema";
 import type { BuildOutcome } from "../../pipeline/build-register";
-import { mappingsFromEdits, type MappingEdits } from "../../pipeline/mapping-edits";
-import type { MappingPreview } from "../../pipeline/preview-mapping";
+import { editsWithoutSheet, mappingsFromEdits, type MappingEdits } from "../../pipeline/mapping-edits";
+import type { MappingPreview, PreviewSource } from "../../pipeline/preview-mapping";
 import type { ProgressEvent } from "../../workbook/port";
 import type { HostMode } from "../host";
-import { previewFromFiles, previewInWorkbook } from "../run-preview";
+import { changeEntityInReview, previewFromFiles, previewInWorkbook } from "../run-preview";
 import { buildFromFiles, buildInWorkbook, isCancelled, isChunkLoadError, type BuildRequest } from "../run-build";
 import { BuildProgress } from "./BuildProgress";
 import { BuildResults } from "./BuildResults";
-import { FilePicker } from "./FilePicker";
+import { FilePicker, type FilePickerWords } from "./FilePicker";
 import { OpenRegisterFile } from "./OpenRegisterFile";
 
 // The review list (and the edit helpers it uses) loads on first "Review mapping", not with the pane.
@@ -35,6 +36,15 @@ const useStyles = makeStyles({
   },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
+
+/** Inside Excel the picker adds files to the import of the open workbook's own sheets. */
+const EXTRA_FILES: FilePickerWords = {
+  input: "Files to add to this import (.xlsx or .csv)",
+  choose: "Add files to this import…",
+  addMore: "Add more files…",
+  empty: "Only this workbook's sheets are read. Add .xlsx or .csv trackers to read them too (nothing is uploaded).",
+  list: "Files added to this import",
+};
 
 type State =
   | { kind: "idle" }
@@ -122,8 +132,26 @@ export function RegisterSection({
   async function reviewMapping(): Promise<void> {
     const { abort, ...request } = start();
     try {
-      const preview = mode === "excel" ? await previewInWorkbook(request) : await previewFromFiles(files, request);
+      const preview =
+        mode === "excel" ? await previewInWorkbook(request, files) : await previewFromFiles(files, request);
       setReview({ preview, edits: {} });
+      setState({ kind: "idle" });
+    } catch (error) {
+      setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode, true));
+    } finally {
+      controller.current = null;
+    }
+  }
+
+  /** A sheet's entity changed in the review: that sheet is read again and its columns proposed for the entity. */
+  async function changeEntity(source: PreviewSource, entity: EntityName | null): Promise<void> {
+    if (!review) return;
+    const before = review.preview;
+    const { abort, ...request } = start();
+    try {
+      const preview = await changeEntityInReview(before, { sheetKey: source.sheetKey, entity }, mode, files, request);
+      // Column edits made for the old entity no longer apply to this sheet.
+      setReview((r) => (r ? { preview, edits: editsWithoutSheet(before, r.edits, source.sheetKey) } : r));
       setState({ kind: "idle" });
     } catch (error) {
       setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode, true));
@@ -134,11 +162,12 @@ export function RegisterSection({
 
   async function build(): Promise<void> {
     const mappings = review ? mappingsFromEdits(review.preview, review.edits) : undefined;
+    const entityOverrides = review ? review.preview.entityOverrides : undefined;
     const { abort, ...base } = start();
-    const request = { ...base, mappings };
+    const request = { ...base, mappings, entityOverrides };
     try {
       if (mode === "excel") {
-        const outcome = await buildInWorkbook(request);
+        const outcome = await buildInWorkbook(request, files);
         setState({ kind: "done", outcome, bytes: null });
         setReview(null);
         onBuilt(outcome, null);
@@ -164,20 +193,20 @@ export function RegisterSection({
     <div className={styles.root}>
       <Text>
         {mode === "excel"
-          ? "Reads the trackers in this workbook (your sheets are never changed) and writes a canonical register to sheets the add-in owns: Projects, Milestones, Resources and the rest, plus a Mapping sheet."
+          ? "Reads the trackers in this workbook and any files you add (your sheets are never changed), and writes a canonical register to sheets the add-in owns: Projects, Milestones, Resources and the rest, plus a Mapping sheet."
           : "Reads your tracker files (.xlsx or .csv) in this browser — nothing is uploaded — and builds a register workbook to download."}
       </Text>
-      {mode === "file" && (
-        <FilePicker
-          files={files}
-          disabled={running}
-          onChange={(picked) => {
-            setFiles(picked);
-            setReview(null);
-            if (state.kind !== "running") setState({ kind: "idle" });
-          }}
-        />
-      )}
+      <FilePicker
+        files={files}
+        disabled={running}
+        words={mode === "excel" ? EXTRA_FILES : undefined}
+        onChange={(picked) => {
+          setFiles(picked);
+          // A review of other files no longer shows what will be written.
+          setReview(null);
+          if (state.kind !== "running") setState({ kind: "idle" });
+        }}
+      />
       <Field label="Dates like 05/02/25 mean" hint="Used only where a column's own dates do not decide it.">
         <Select
           value={dateOrder}
@@ -215,6 +244,7 @@ export function RegisterSection({
             onEdits={(edits) => setReview((r) => (r ? { ...r, edits } : r))}
             writeLabel={mode === "excel" ? "Write register to this workbook" : "Write register"}
             onWrite={() => void build()}
+            onEntity={(source, entity) => void changeEntity(source, entity)}
             onClose={() => {
               setReview(null);
               setState({ kind: "idle" });
