@@ -1,7 +1,7 @@
 import type { Shift } from "../../analysis/capacity/levelling";
 import type { IsoDate } from "../../domain/dates";
 import { addMonths, isIsoDate } from "../../domain/dates";
-import type { Register } from "../../domain/register";
+import type { Register, RegisterRecord } from "../../domain/register";
 import { textValue } from "../../domain/register";
 import type { EntityName } from "../../domain/schema";
 import { entitySheet } from "../../report/register-sheets";
@@ -16,16 +16,18 @@ import { openForStep } from "./step-options";
  * "Apply shifts" for a levelling proposal. What applying means (domain.md, capacity issue): the
  * proposal is a plan, so it moves the project's *forecast* window (ForecastStart/ForecastFinish)
  * and the dates of its Allocations (Start/Finish, which the capacity plan reads) by the proposed
- * whole months. Baseline dates are never changed, so the slip stays visible against the baseline.
+ * whole months, and the forecast of each milestone still to come (not Achieved or Cancelled, no
+ * ActualDate) with it, so milestones do not fall outside their project's new window. Baseline
+ * dates are never changed, so the slip stays visible against the baseline.
  * Only the register tables (entity sheets the add-in owns) are rewritten; the user's sheets are not.
  */
 export interface LevellingChange {
-  entity: "Projects" | "Allocations";
+  entity: "Projects" | "Allocations" | "Milestones";
   /** Row index of the record in its entity (0-based). */
   index: number;
   id: string;
   projectId: string;
-  field: "ForecastStart" | "ForecastFinish" | "Start" | "Finish";
+  field: "ForecastStart" | "ForecastFinish" | "Start" | "Finish" | "ForecastDate";
   from: IsoDate | null;
   to: IsoDate;
 }
@@ -98,8 +100,29 @@ export function levellingChanges(register: Register, shifts: readonly Shift[]): 
           });
       }
     });
+    register.entities.Milestones.forEach((m, i) => {
+      if (textValue(m.values.ProjectId) !== p.id || !milestoneToCome(m)) return;
+      const forecast = m.values.ForecastDate;
+      const from = isIsoDate(forecast) ? forecast : m.values.BaselineDate;
+      if (!isIsoDate(from)) return;
+      changes.push({
+        entity: "Milestones",
+        index: i,
+        id: m.id,
+        projectId: p.id,
+        field: "ForecastDate",
+        from: isIsoDate(forecast) ? forecast : null,
+        to: addMonths(from, shift.months),
+      });
+    });
   }
   return { changes, skipped };
+}
+
+/** A milestone still to come moves with its project; one achieved, cancelled or with an actual date stays. */
+function milestoneToCome(m: RegisterRecord): boolean {
+  const status = textValue(m.values.Status)?.trim().toLowerCase();
+  return status !== "achieved" && status !== "cancelled" && !isIsoDate(m.values.ActualDate);
 }
 
 export interface ApplyLevellingOutcome extends StepWrite, LevellingChanges {}

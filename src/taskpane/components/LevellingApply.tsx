@@ -28,8 +28,8 @@ const FAILURE = {
 };
 
 /**
- * "Apply shifts": lists every date the proposal changes in the register (forecast and allocation
- * dates; baselines stay) and writes them only after the user confirms. The next capacity run
+ * "Apply shifts": lists every date the proposal changes in the register (forecast, allocation and
+ * coming milestones' forecast dates; baselines stay) and writes them only after the user confirms. The next capacity run
  * then plans with the moved dates.
  */
 export function LevellingApply(props: { shifts: Shifts }): JSX.Element | null {
@@ -88,8 +88,10 @@ export function LevellingApply(props: { shifts: Shifts }): JSX.Element | null {
               {preview.changes.slice(0, 100).map((c) => (
                 <li key={`${c.entity}:${c.index}:${c.field}`}>
                   <Text size={200}>
-                    {c.entity === "Projects" ? c.id : `${c.projectId} allocation ${c.id}`} {c.field}:{" "}
-                    {c.from ?? "(blank)"} → {c.to}
+                    {c.entity === "Projects"
+                      ? c.id
+                      : `${c.projectId} ${c.entity === "Milestones" ? "milestone" : "allocation"} ${c.id}`}{" "}
+                    {c.field}: {c.from ?? "(blank)"} → {c.to}
                   </Text>
                 </li>
               ))}
@@ -104,7 +106,9 @@ export function LevellingApply(props: { shifts: Shifts }): JSX.Element | null {
                 </li>
               ))}
             </ul>
-            <Text size={200}>Baseline dates are not changed.</Text>
+            <Text size={200}>
+              Baseline dates are not changed. Milestones already achieved, cancelled or with an actual date stay.
+            </Text>
             <div className={styles.actions}>
               <Button appearance="primary" disabled={running || n === 0} onClick={() => void apply()}>
                 Move {n} date{n === 1 ? "" : "s"}

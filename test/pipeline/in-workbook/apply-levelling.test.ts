@@ -30,6 +30,9 @@ describe("applying a levelling proposal to the register", () => {
     const applied = await applyLevellingInWorkbook(wb, levelling.shifts);
     expect(applied.changes).toEqual(preview.changes);
     expect(applied.written).toEqual(expect.arrayContaining(["Projects", "Allocations"]));
+    const milestoneChanges = applied.changes.filter((c) => c.entity === "Milestones");
+    expect(milestoneChanges.length).toBeGreaterThan(0);
+    expect(applied.written).toContain("Milestones");
 
     const after = await openRegister(wb);
     for (const shift of levelling.shifts) {
@@ -44,6 +47,7 @@ describe("applying a levelling proposal to the register", () => {
     const allocChanges = applied.changes.filter((c) => c.entity === "Allocations");
     expect(allocChanges.length).toBeGreaterThan(0);
     for (const c of allocChanges) expect(after.register.entities.Allocations[c.index].values[c.field]).toBe(c.to);
+    for (const c of milestoneChanges) expect(after.register.entities.Milestones[c.index].values[c.field]).toBe(c.to);
 
     // Re-plan over the horizon levelling looked at (the plan's months plus the longest shift allowed).
     const maxShift = first.opened.settings.general.levellingMaxShiftMonths;
@@ -65,6 +69,42 @@ describe("applying a levelling proposal to the register", () => {
     expect(second.changes).toEqual([]);
     expect(second.written).toEqual([]);
     expect(second.skipped.map((s) => s.projectId)).toEqual(shifts.map((s) => s.projectId));
+  });
+
+  test("milestones still to come move with their project; achieved, cancelled and actual ones stay", async () => {
+    const opened = await openRegister(await open());
+    const { Projects, Milestones } = opened.register.entities;
+    const project = Projects.find((p) => Milestones.filter((m) => m.values.ProjectId === p.id).length >= 4)!;
+    expect(project).toBeDefined();
+    const own = Milestones.filter((m) => m.values.ProjectId === project.id);
+    // Four cases, typed as an analyst would: a forecast, only a baseline, achieved, an actual date.
+    Object.assign(own[0].values, { Status: "On Track", ForecastDate: "2027-01-15", ActualDate: null });
+    Object.assign(own[1].values, {
+      Status: "Not Started",
+      ForecastDate: null,
+      BaselineDate: "2027-03-31",
+      ActualDate: null,
+    });
+    Object.assign(own[2].values, { Status: " achieved ", ForecastDate: "2026-12-01", ActualDate: null });
+    Object.assign(own[3].values, { Status: "Late", ForecastDate: "2026-12-10", ActualDate: "2026-12-12" });
+    Object.assign(project.values, { ForecastStart: "2026-12-01", ForecastFinish: "2027-06-30" });
+    const out = levellingChanges(opened.register, [
+      {
+        projectId: project.id,
+        name: null,
+        months: 2,
+        newStart: "2027-02-01",
+        newFinish: "2027-08-30",
+        overloadRemoved: 1,
+      },
+    ]);
+    expect(out.skipped).toEqual([]);
+    const moved = out.changes.filter((c) => c.entity === "Milestones");
+    expect(moved).toEqual([
+      expect.objectContaining({ id: own[0].id, field: "ForecastDate", from: "2027-01-15", to: "2027-03-15" }),
+      expect.objectContaining({ id: own[1].id, field: "ForecastDate", from: null, to: "2027-05-31" }),
+    ]);
+    expect(moved.every((c) => c.projectId === project.id)).toBe(true);
   });
 
   test("a project no longer in the register is listed, not guessed", async () => {
