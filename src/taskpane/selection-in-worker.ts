@@ -1,5 +1,5 @@
 import { buildSelectionModel } from "../analysis/prioritise/selection-model";
-import { gapWords, stoppedSelectionResult } from "../analysis/prioritise/selection-result";
+import { bestSoFarMessage, stoppedSelectionResult } from "../analysis/prioritise/selection-result";
 import type { SelectionReply, SelectionRequest } from "../analysis/prioritise/selection-worker";
 import type {
   SelectionIncumbent,
@@ -15,13 +15,6 @@ export interface SelectionWorker {
   onerror: ((event: ErrorEvent) => void) | null;
   postMessage(request: SelectionRequest): void;
   terminate(): void;
-}
-
-const number = (n: number): string => n.toLocaleString("en-GB", { maximumFractionDigits: 1 });
-
-/** "Best so far: score 1,234.5 with 37 projects (within 2.1 % of the best possible)". */
-export function bestSoFarMessage(incumbent: SelectionIncumbent, objectiveName: string): string {
-  return `Best so far: ${objectiveName} ${number(incumbent.objective)} with ${incumbent.selected.length} projects (${gapWords(incumbent.gap)})`;
 }
 
 /**

@@ -130,6 +130,12 @@ export function gapWords(gap: number | null): string {
   return `within ${(gap * 100).toPrecision(2)} % of the best possible`;
 }
 
+/** "Best so far: score 1,234.5 with 37 projects (within 2.1 % of the best possible)". */
+export function bestSoFarMessage(incumbent: SelectionIncumbent, objectiveName: string): string {
+  const objective = incumbent.objective.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+  return `Best so far: ${objectiveName} ${objective} with ${incumbent.selected.length} projects (${gapWords(incumbent.gap)})`;
+}
+
 /**
  * The result for a solve stopped on request: the best selection reported before the stop (the
  * main solve's own, when it had ended), described as the solver would have, without frontier or

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { PrioritisationProblem } from "../../analysis/prioritise/types";
 import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
+import { bestSoFarMessage } from "../../analysis/prioritise/selection-result";
 import { runPrioritisation } from "../../pipeline/prioritise-use-case";
 import { parseNumberFlag } from "../options";
 import { openRegisterFile, writeOutputWorkbook } from "../register-file";
@@ -83,6 +84,16 @@ export function registerPrioritiseCommand(program: Command): void {
         solver: {
           onProgress: (p) =>
             reporter.progress({ stage: `Selection: ${p.phase}`, done: p.done, total: p.total, message: p.message }),
+          // A long solve shows what it has so far (the bar redraws from inside HiGHS's callback).
+          onIncumbent: (best) => {
+            if (best.status === undefined)
+              reporter.progress({
+                stage: "Selection: solve",
+                done: 0,
+                total: 1,
+                message: bestSoFarMessage(best, opts.objective ?? "score"),
+              });
+          },
         },
       });
       reporter.stop();
