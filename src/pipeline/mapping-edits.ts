@@ -25,10 +25,13 @@ export function mappingsFromEdits(preview: MappingPreview, edits: MappingEdits):
     out[signature] = { ...(preview.saved[signature] ?? {}), ...columns };
   }
   // A sheet's chosen entity is saved with its layout's mapping (under "@entity"), so next month's
-  // import of the same layout is read as the same entity without asking again.
+  // import of the same layout is read as the same entity without asking again. Only when every
+  // sheet of that layout was given the same entity: the build reads a saved entity for all of them,
+  // and the review showed the others as proposed.
+  const agreed = agreedEntities(preview);
   for (const source of preview.sources) {
     const signature = source.headerSignature;
-    if (!signature || !(source.sheetKey in preview.entityOverrides)) continue;
+    if (!signature || !agreed.has(signature)) continue;
     const entity = preview.entityOverrides[source.sheetKey];
     const mapping = out[signature] ?? { ...(preview.saved[signature] ?? {}), ...(edits[signature] ?? {}) };
     // Saved columns naming another entity's fields would come back as "not a field" notes: dropped.
@@ -39,6 +42,17 @@ export function mappingsFromEdits(preview: MappingPreview, edits: MappingEdits):
     out[signature] = { ...Object.fromEntries(kept), [SAVED_ENTITY_KEY]: entity };
   }
   return out;
+}
+
+/** Header signatures whose every sheet in the review has the same chosen entity. */
+function agreedEntities(preview: MappingPreview): Set<string> {
+  const chosen = new Map<string, string[]>();
+  for (const s of preview.sources) {
+    if (!s.headerSignature) continue;
+    const entity = s.sheetKey in preview.entityOverrides ? String(preview.entityOverrides[s.sheetKey]) : "";
+    chosen.set(s.headerSignature, [...(chosen.get(s.headerSignature) ?? []), entity]);
+  }
+  return new Set([...chosen].filter(([, list]) => list.every((e) => e !== "" && e === list[0])).map(([sig]) => sig));
 }
 
 /**

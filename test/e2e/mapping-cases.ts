@@ -108,6 +108,30 @@ export const MAPPING_CASES: PaneCase[] = [
         );
         check(/Chosen by you/.test(await review.innerText()), "the entity's hint does not say it was chosen");
 
+        // "Not a table / skip" moves the sheet to "Not read", its dropdown with it; choosing Risks there brings it back.
+        await review.getByLabel("Read risk log as").selectOption({ label: "Not a table / skip" });
+        await review.getByText("risk log will not be read.").waitFor({ timeout: 30_000 });
+        const notRead = review.getByRole("region", { name: "Not read" });
+        check(
+          (await notRead.getByLabel("Read risk log as").inputValue()) === "",
+          "risk log is not listed under Not read with its dropdown on skip",
+        );
+        check(
+          (await review.getByRole("heading", { name: "risk log.csv › risk log" }).count()) === 0,
+          "a skipped sheet still shows its columns",
+        );
+        await notRead.getByLabel("Read risk log as").selectOption("Risks");
+        await review
+          .getByText("risk log is read as Risks: its columns were proposed again.")
+          .waitFor({ timeout: 30_000 });
+        await review.getByRole("heading", { name: "risk log.csv › risk log" }).waitFor();
+        // Back to what the headers proposed: no choice is kept for it.
+        const riskLog = await review.getByRole("region", { name: "risk log.csv › risk log" }).innerText();
+        check(
+          /Proposed from its headers/.test(riskLog),
+          `risk log back on Risks is not the proposal again:\n${riskLog}`,
+        );
+
         const violations = await axeViolations(env, page);
         check(violations.length === 0, `axe on the review (Excel mode) found:\n  - ${violations.join("\n  - ")}`);
         await noHorizontalScroll(page);

@@ -1,4 +1,4 @@
-import { buildRegisterFromFiles, type InputFile } from "../../src/pipeline/build-register";
+import { buildRegisterFromFiles, buildRegisterInWorkbook, type InputFile } from "../../src/pipeline/build-register";
 import { chooseField, editsWithoutSheet, mappingsFromEdits } from "../../src/pipeline/mapping-edits";
 import {
   previewEntityChange,
@@ -114,6 +114,43 @@ describe("reproposeSheet: the entity of one sheet changes, its columns are propo
     });
     const back = reproposeSheet(chosen, [ACTIONS], { sheetKey: KEY, entity: "Risks" });
     expect(sourceOf(back, "Actions")).toMatchObject({ entity: "Risks", entityHow: "classified" });
+  });
+});
+
+describe("two sheets of one layout", () => {
+  const JAN = grid("book.xlsx", "Jan", ACTIONS_ROWS);
+  const FEB = grid("book.xlsx", "Feb", ACTIONS_ROWS);
+  const key = (sheet: string) => entityOverrideKey("book.xlsx", sheet);
+
+  it("one changed: the build reads only that one as Issues, and no entity is saved for the layout", async () => {
+    const preview = reproposeSheet(previewMapping([JAN, FEB]), [JAN], { sheetKey: key("Jan"), entity: "Issues" });
+    expect(preview.sources.map((s) => [s.sheet, s.entity])).toEqual([
+      ["Jan", "Issues"],
+      ["Feb", "Risks"],
+    ]);
+    // Saving "@entity" would make the build read Feb as Issues too, unlike the review.
+    expect(mappingsFromEdits(preview, {})).toEqual({});
+    const fake = createExcelFake({ sheets: [] });
+    fake.seedSheet("Jan", ACTIONS_ROWS);
+    fake.seedSheet("Feb", ACTIONS_ROWS);
+    const port = new OfficeWorkbook({ run: fake.run, isSetSupported: fake.isSetSupported, label: "book.xlsx" });
+    const outcome = await buildRegisterInWorkbook(port, {
+      entityOverrides: preview.entityOverrides,
+      mappings: mappingsFromEdits(preview, {}),
+      generatedAt: GENERATED_AT,
+    });
+    expect(outcome.inputs[0].sheets.map((s) => [s.sheet, s.entity])).toEqual([
+      ["Jan", "Issues"],
+      ["Feb", "Risks"],
+    ]);
+  });
+
+  it("both changed alike: the entity is saved once for the layout", () => {
+    const jan = reproposeSheet(previewMapping([JAN, FEB]), [JAN], { sheetKey: key("Jan"), entity: "Issues" });
+    const both = reproposeSheet(jan, [FEB], { sheetKey: key("Feb"), entity: "Issues" });
+    expect(Object.values(mappingsFromEdits(both, {}))).toEqual([{ [SAVED_ENTITY_KEY]: "Issues" }]);
+    const mixed = reproposeSheet(jan, [], { sheetKey: key("Feb"), entity: null });
+    expect(mappingsFromEdits(mixed, {})).toEqual({});
   });
 });
 

@@ -229,32 +229,35 @@ export default function MappingReview(props: {
   const [announcement, setAnnouncement] = useState("");
   const selects = useRef<EntitySelects>(new Map());
   // The sheet whose entity is being changed: once its new proposal is shown, focus and a sentence return to it.
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ sheetKey: string; from: MappingPreview } | null>(null);
   const read = props.preview.sources.filter((s) => s.entity !== null);
   const skipped = props.preview.sources.filter((s) => s.entity === null);
   const changedCount = Object.values(props.edits).reduce((n, e) => n + Object.keys(e).length, 0);
   const entityCount = Object.keys(props.preview.entityOverrides).length;
   // A sheet name found in more than one file is labelled with its file too, so every dropdown's name is unique.
-  const names = props.preview.sources.map((s) => s.sheet);
   const entityLabel = (s: PreviewSource) =>
-    names.filter((n) => n === s.sheet).length > 1 ? `Read ${s.file} › ${s.sheet} as` : `Read ${s.sheet} as`;
+    new Set(props.preview.sources.filter((x) => x.sheet === s.sheet).map((x) => x.file)).size > 1
+      ? `Read ${s.file} › ${s.sheet} as`
+      : `Read ${s.sheet} as`;
 
   useEffect(() => {
     if (pending === null || props.disabled) return;
-    const now = props.preview.sources.find((s) => s.sheetKey === pending);
-    if (now) {
+    const now = props.preview.sources.find((s) => s.sheetKey === pending.sheetKey);
+    // The same preview back means the change failed (the section says why) or was cancelled.
+    if (props.preview === pending.from || !now) setAnnouncement("");
+    else {
       setAnnouncement(
         now.entity === null
           ? `${now.sheet} will not be read.`
           : `${now.sheet} is read as ${now.entity}: its columns were proposed again.`,
       );
     }
-    selects.current.get(pending)?.focus();
+    selects.current.get(pending.sheetKey)?.focus();
     setPending(null);
   }, [pending, props.disabled, props.preview]);
 
   function changeEntity(source: PreviewSource, entity: EntityName | null): void {
-    setPending(source.sheetKey);
+    setPending({ sheetKey: source.sheetKey, from: props.preview });
     setAnnouncement(`Reading ${source.sheet} again as ${entity ?? "not a table"}…`);
     props.onEntity(source, entity);
   }
