@@ -6,6 +6,7 @@ import type { IngestResult } from "../ingest/ingest";
 import { ingestGrids, upsertRegister } from "../ingest/ingest";
 import { readRegisterGrids, provenanceKey } from "../ingest/read-register";
 import type { Grid, ReadResult } from "../workbook/grid";
+import { sheetNamesOf } from "../workbook/grid";
 import type { ProgressFn, WorkbookPort } from "../workbook/port";
 import { readWorkbookBytes } from "../workbook/xlsx/read-workbook-bytes";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
@@ -167,9 +168,12 @@ export async function buildRegisterFromFiles(
   const reads = await readAll(files, progress, signal);
   let target: XlsxWorkbook;
   let existingGrids: Grid[] = [];
+  let existingSheets: string[] = [];
   if (options.into) {
     target = await XlsxWorkbook.open(options.into.bytes, options.into.name);
-    existingGrids = (await target.read()).grids;
+    const existing = await target.read();
+    existingGrids = existing.grids;
+    existingSheets = sheetNamesOf(existing);
   } else {
     target = XlsxWorkbook.create("register.xlsx");
   }
@@ -187,7 +191,7 @@ export async function buildRegisterFromFiles(
   checkCancelled(signal);
   const settings = withConfirmedMappings(loaded.settings, options.mappings);
   const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), settings, {
-    existingSheets: existingGrids.map((g) => g.sheet),
+    existingSheets,
     generatedAt: options.generatedAt ?? new Date().toISOString(),
   });
   progress?.({ stage: "Writing register", done: 0, total: spec.spec.sheets.length });
@@ -228,7 +232,7 @@ export async function buildRegisterInWorkbook(
   const register = merged?.register ?? ingest.register;
   const settings = withConfirmedMappings(loaded.settings, options.mappings);
   const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), settings, {
-    existingSheets: read.grids.map((g) => g.sheet),
+    existingSheets: sheetNamesOf(read),
     generatedAt: options.generatedAt ?? new Date().toISOString(),
   });
   checkCancelled(signal);

@@ -9,6 +9,20 @@ import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
  * skipped list too).
  */
 describe("an empty sheet of the user's", () => {
+  it("a build into a workbook with an empty 'Projects' sheet writes the register beside it", async () => {
+    const { files } = await sampleInputFiles({ seed: 2, projects: 8 });
+    const host = XlsxWorkbook.create("mine.xlsx");
+    await host.write({ sheets: [{ name: "Projects", blocks: [] }] });
+    const built = await buildRegisterFromFiles(files, {
+      into: { name: "mine.xlsx", bytes: await host.toBytes() },
+      generatedAt: "2026-11-01T00:00:00.000Z",
+    });
+    const wb = await XlsxWorkbook.open(built.bytes, "mine.xlsx");
+    const read = await wb.read();
+    expect(read.skipped.map((s) => s.sheet)).toContain("Projects");
+    expect(read.grids.map((g) => g.sheet)).toContain("Projects (PMO)");
+  });
+
   it("keeps its name; the step writes beside it", async () => {
     const { files } = await sampleInputFiles({ seed: 2, projects: 8 });
     const built = await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" });
