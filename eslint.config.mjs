@@ -7,7 +7,19 @@ import tsParser from "@typescript-eslint/parser";
 const tsBase = officeAddins.configs.react.find((c) => c.plugins?.["@typescript-eslint"]);
 
 export default [
-  { ignores: ["dist/**", "build/**", "node_modules/**", "demo-output/**", "demo-input/**", "test-artifacts/**", "coverage/**", "*.config.js", "bin/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "build/**",
+      "node_modules/**",
+      "demo-output/**",
+      "demo-input/**",
+      "test-artifacts/**",
+      "coverage/**",
+      "*.config.js",
+      "bin/**",
+    ],
+  },
   ...officeAddins.configs.react,
   { files: ["**/*.tsx"], plugins: tsBase.plugins, rules: tsBase.rules },
   {
