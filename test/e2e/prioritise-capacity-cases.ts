@@ -45,7 +45,7 @@ const crOf = (text: string): number => {
 };
 
 PRIORITISE_CAPACITY_CASES.push({
-  name: "Excel mode, 320 px: the AHP grid updates weights and CR live, warns over 0.10, saves, and the AHP ranking uses it",
+  name: "Excel mode, 320 px: the weights editor shows shares and saves; the AHP grid updates weights and CR live, warns over 0.10, saves, and the AHP ranking uses it",
   async run(env) {
     const { context, page, guard } = await openPane(env, { office: "excel", estate: SAMPLE, width: 320 });
     try {
@@ -53,6 +53,24 @@ PRIORITISE_CAPACITY_CASES.push({
       await buildAndWait(page, "Build register from this workbook");
       await page.getByRole("button", { name: "Next: Check against standards" }).waitFor();
       const prioritise = await openSection(page, "prioritise");
+      // Weighted scoring first: the weights editor shows each criterion's share live and saves.
+      const strategic = prioritise.getByRole("group", { name: "Criteria weights" }).getByLabel("StrategicAlignment");
+      await strategic.waitFor();
+      check((await strategic.inputValue()) === "0.4", `StrategicAlignment weight ${await strategic.inputValue()}`);
+      await strategic.fill("-1");
+      await prioritise.getByText("Weight of StrategicAlignment: give a number of zero or more.").waitFor();
+      check(await prioritise.getByRole("button", { name: "Save weights" }).isDisabled(), "saved a negative weight");
+      await strategic.fill("1.4");
+      // 1.4 / (1.4 + 0.35 + 0.25) = 70 %.
+      await prioritise.getByText(/Higher is better\. 70\.0 % of the score/).waitFor();
+      await prioritise.getByText("The weights sum to 2; each counts as its share shown.").waitFor();
+      await runStep(page, prioritise, "Save weights", /^Weights saved on PMO Settings/);
+      const savedWeight = await page.evaluate(() => {
+        const fake = (window as unknown as { __excelFake: { values(s: string, a: string): unknown[][] } }).__excelFake;
+        const rows = fake.values("PMO Settings", "A1:F400");
+        return rows.find((r) => r[0] === "StrategicAlignment" && typeof r[2] === "number")?.[2] ?? null;
+      });
+      check(savedWeight === 1.4, `PMO Settings holds StrategicAlignment weight ${String(savedWeight)}`);
       await prioritise.getByRole("combobox", { name: "Method" }).selectOption("ahp");
       const ab = prioritise.getByLabel("How much more important is StrategicAlignment than FinancialValue");
       await ab.waitFor();

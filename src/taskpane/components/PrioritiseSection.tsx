@@ -15,6 +15,7 @@ import type { PrioritiseView } from "../pane-steps";
 import { useSession } from "../session";
 import { loadSteps, useStep } from "../step-runner";
 import { AhpJudgements } from "./AhpJudgements";
+import { CriteriaWeights } from "./CriteriaWeights";
 import { NeedsRegister } from "./NeedsRegister";
 import { SelectionResultView } from "./SelectionResultView";
 import { StepFeedback } from "./StepFeedback";
@@ -110,6 +111,7 @@ export default function PrioritiseSection(): JSX.Element {
           <option value="wsjf">WSJF (cost of delay ÷ size)</option>
         </Select>
       </Field>
+      {method === "weighted" && <CriteriaWeights disabled={running} />}
       {method === "ahp" && <AhpJudgements disabled={running} />}
       <Checkbox
         checked={select}

@@ -1,0 +1,145 @@
+import { useEffect, useState } from "react";
+import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Criterion, Settings } from "../../domain/settings";
+import { useSession } from "../session";
+import { loadSteps, useStep } from "../step-runner";
+import { StepFeedback } from "./StepFeedback";
+
+const useStyles = makeStyles({
+  fieldset: {
+    border: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))", gap: tokens.spacingVerticalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const READ_ONLY = { claim: () => true, release: () => undefined };
+
+/** Each weight as typed, checked: a number of zero or more, and not all zero. */
+export function checkWeights(
+  criteria: Pick<Criterion, "name">[],
+  typed: Record<string, string>,
+): { weights: Record<string, number>; problems: string[]; total: number } {
+  const weights: Record<string, number> = {};
+  const problems: string[] = [];
+  for (const { name } of criteria) {
+    const text = (typed[name] ?? "").trim();
+    const v = Number(text);
+    if (text === "" || !Number.isFinite(v) || v < 0) problems.push(`Weight of ${name}: give a number of zero or more.`);
+    else weights[name] = v;
+  }
+  const total = Object.values(weights).reduce((s, w) => s + w, 0);
+  if (problems.length === 0 && total <= 0) problems.push("Give at least one criterion a weight above zero.");
+  return { weights, problems, total };
+}
+
+/**
+ * The weighted-scoring criteria's weights, editable where the ranking is run: each criterion's
+ * share of the score is shown live (weights that do not sum to 1 are normalised, as the ranking
+ * does), and "Save weights" stores them on PMO Settings for the ranking and the command line.
+ */
+export function CriteriaWeights(props: { disabled: boolean }): JSX.Element | null {
+  const styles = useStyles();
+  const session = useSession();
+  const [criteria, setCriteria] = useState<Criterion[] | null>(null);
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const [dirty, setDirty] = useState(false);
+  const target = { mode: session.mode, file: session.file };
+  const available = session.mode === "excel" || session.file !== null;
+  const load = useStep<Settings>({
+    mode: session.mode,
+    failure: { title: "The criteria could not be read", advice: "Close and reopen this section to try again." },
+    exclusive: READ_ONLY,
+    name: "weights-read",
+  });
+  const save = useStep<string>({
+    mode: session.mode,
+    failure: { title: "The weights could not be saved", advice: "Save again; the register was not changed." },
+    exclusive: session.exclusive,
+    name: "weights-save",
+  });
+
+  useEffect(() => {
+    if (!available) return;
+    void load.run(async (request) => {
+      const steps = await loadSteps();
+      const read = await steps.readSettings(target, request);
+      setCriteria(read.settings.criteria);
+      setTyped(Object.fromEntries(read.settings.criteria.map((c) => [c.name, String(c.weight)])));
+      setDirty(false);
+      return read.settings;
+    });
+    // Read once per workbook, like the AHP grid and the Settings section.
+  }, [available, session.file?.name]);
+
+  if (!available) return null;
+  if (!criteria) return <StepFeedback state={load.state} onCancel={load.cancel} cancelledText="Cancelled." />;
+  if (criteria.length === 0) return <Text size={200}>PMO Settings lists no criteria.</Text>;
+
+  const checked = checkWeights(criteria, typed);
+  const share = (name: string): string =>
+    checked.problems.length === 0 ? `${((checked.weights[name] / checked.total) * 100).toFixed(1)} % of the score` : "";
+
+  async function store(): Promise<void> {
+    if (checked.problems.length > 0) return;
+    await save.run(async (request) => {
+      const steps = await loadSteps();
+      const outcome = await steps.saveSettings(target, request, { criteriaWeights: checked.weights });
+      session.changed({ bytes: outcome.bytes });
+      setDirty(false);
+      return "Weights saved on PMO Settings. The next ranking uses them.";
+    });
+  }
+
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>Criteria weights</legend>
+      <div className={styles.grid}>
+        {criteria.map((c) => (
+          <Field
+            key={c.name}
+            label={c.name}
+            hint={`${c.direction === "cost" ? "Lower is better" : "Higher is better"}. ${share(c.name)}`}
+          >
+            <Input
+              value={typed[c.name] ?? ""}
+              inputMode="decimal"
+              disabled={props.disabled}
+              onChange={(_, d) => {
+                setTyped((t) => ({ ...t, [c.name]: d.value }));
+                setDirty(true);
+              }}
+            />
+          </Field>
+        ))}
+      </div>
+      {checked.problems.length === 0 && Math.abs(checked.total - 1) > 1e-9 && (
+        <Text size={200} className={styles.muted} role="status">
+          The weights sum to {Number(checked.total.toPrecision(6))}; each counts as its share shown.
+        </Text>
+      )}
+      {checked.problems.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{checked.problems.join(" ")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div>
+        <Button disabled={props.disabled || checked.problems.length > 0} onClick={() => void store()}>
+          Save weights
+        </Button>
+      </div>
+      <StepFeedback state={save.state} onCancel={save.cancel} />
+      {save.state.kind === "done" && (
+        <MessageBar intent={dirty ? "info" : "success"} layout="multiline">
+          <MessageBarBody>{dirty ? "Changed since saved: save again to use these." : save.state.value}</MessageBarBody>
+        </MessageBar>
+      )}
+    </fieldset>
+  );
+}
