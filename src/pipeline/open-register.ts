@@ -3,7 +3,9 @@ import type { RegisterRead } from "../ingest/read-register";
 import { readRegisterGrids } from "../ingest/read-register";
 import type { Grid, ReadProblem } from "../workbook/grid";
 import { sheetNamesOf } from "../workbook/grid";
-import type { WorkbookPort } from "../workbook/port";
+import type { SheetListing, WorkbookPort } from "../workbook/port";
+import { ENTITY_NAMES, SCHEMA } from "../domain/schema";
+import { SETTINGS_SHEET } from "../domain/settings";
 import { loadSettings } from "./settings-io";
 
 /** A register read for analysis: its records, where each value sits, and its settings. */
@@ -20,12 +22,32 @@ export interface OpenRegister extends RegisterRead {
 
 export class NotARegisterError extends Error {}
 
+const REGISTER_TABLES = new Set(ENTITY_NAMES.map((e) => SCHEMA[e].table.toLowerCase()));
+/** Sheets a step reads besides the register tables: the settings, and Findings for the status. */
+const STEP_SHEETS = [...ENTITY_NAMES.map((e) => SCHEMA[e].sheet), SETTINGS_SHEET, "Findings"].map((n) =>
+  n.toLowerCase(),
+);
+
+/**
+ * The sheets an analysis step needs: those holding a register table, and the register's, settings'
+ * and Findings sheets by name (or as the free variant "Findings (PMO)" an owned sheet takes beside
+ * a user's). Not read: a user's source trackers, often the largest sheets, and PMO Provenance (one
+ * row per value, the largest sheet the add-in writes), which only a rebuild needs: an analysis's
+ * findings point at register cells, not at the sources. A rebuild reads the whole workbook.
+ */
+export function isRegisterSheet(sheet: SheetListing): boolean {
+  if (sheet.tables.some((t) => REGISTER_TABLES.has(t.toLowerCase()))) return true;
+  const name = sheet.name.trim().toLowerCase();
+  return STEP_SHEETS.some((n) => name === n || name.startsWith(`${n} (pmo`));
+}
+
 /**
  * Reads the register from a workbook (the open one in Excel, or a file). Every analysis re-reads
- * the current cells, so edits made by hand are always seen.
+ * the current cells, so edits made by hand are always seen; only the sheets it needs are read
+ * (isRegisterSheet), and every sheet's name is kept so nothing of the user's is written over.
  */
 export async function openRegister(port: WorkbookPort): Promise<OpenRegister> {
-  const read = await port.read();
+  const read = await port.read({ select: isRegisterSheet });
   const fatal = read.problems.find((p) => p.severity === "error");
   if (read.grids.length === 0 && fatal) throw new NotARegisterError(fatal.message);
   const loaded = loadSettings(read.grids);

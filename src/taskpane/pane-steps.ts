@@ -10,7 +10,6 @@ import type { FixChange } from "../standards/safe-fixes";
 import type { ValidationResult } from "../standards/types";
 import type { CapacityRun } from "../pipeline/capacity-use-case";
 import type { PrioritisationMethod, PrioritiseRun } from "../pipeline/prioritise-use-case";
-import type { OpenRegister } from "../pipeline/open-register";
 import type { ProgressFn, WorkbookPort } from "../workbook/port";
 import { OfficeWorkbook } from "../workbook/office/office-workbook";
 import { selectCell } from "../workbook/office/select-cell";
@@ -23,7 +22,8 @@ import type { SettingsEdits } from "../pipeline/in-workbook/settings-in-workbook
 import { readWorkbookSettings, saveSettingsInWorkbook } from "../pipeline/in-workbook/settings-in-workbook";
 import { validateInWorkbook } from "../pipeline/in-workbook/validate-in-workbook";
 import type { WorkbookStatus } from "../pipeline/in-workbook/workbook-status";
-import { workbookStatus } from "../pipeline/in-workbook/workbook-status";
+import { readWorkbookStatus, workbookStatus } from "../pipeline/in-workbook/workbook-status";
+import { isRegisterSheet, type OpenRegister } from "../pipeline/open-register";
 import { selectInWorker } from "./selection-worker-client";
 import { loadSettings } from "../pipeline/settings-io";
 import { writeOwnedSheets } from "../pipeline/write-outputs";
@@ -81,14 +81,14 @@ async function withPort<T>(
 
 /** The status from what a step read, updated with what it wrote. */
 function statusAfter(opened: OpenRegister, patch: Partial<WorkbookStatus>): WorkbookStatus {
-  return { ...workbookStatus(opened.grids, SUMMARY_SHEETS), ...patch };
+  return { ...workbookStatus(opened.grids, SUMMARY_SHEETS, opened.sheetNames), ...patch };
 }
 
 export async function readStatus(target: PaneTarget, request: StepRequest): Promise<WorkbookStatus> {
   const { value } = await withPort(
     target,
     request,
-    async (port) => workbookStatus((await port.read({ signal: request.signal })).grids, SUMMARY_SHEETS),
+    (port) => readWorkbookStatus(port, SUMMARY_SHEETS, request.signal),
     false,
   );
   return value;
@@ -288,7 +288,8 @@ export async function summary(
     request,
     async (port) => {
       request.progress({ stage: "Reading the register", done: 0, total: 1, message: port.label });
-      const read = await port.read({ signal: request.signal });
+      // Only the register's sheets go to the worker: a user's large source sheets are neither read nor copied.
+      const read = await port.read({ signal: request.signal, select: isRegisterSheet });
       const result = await summaryInWorker(port.label, read, { today: options.today }, request);
       const view: SummaryView = {
         action: options.action,
@@ -314,11 +315,16 @@ export async function summary(
         if (options.action === "new-workbook") await new OfficeWorkbook().openWorkbookFromBytes(made);
         else view.summaryBytes = made;
       }
-      return { view, grids: read.grids, analysis: result.analysisSheets.map((s) => s.name) };
+      return {
+        view,
+        grids: read.grids,
+        sheetNames: sheetNamesOf(read),
+        analysis: result.analysisSheets.map((s) => s.name),
+      };
     },
     options.action === "write",
   );
-  const status = workbookStatus(value.grids, SUMMARY_SHEETS);
+  const status = workbookStatus(value.grids, SUMMARY_SHEETS, value.sheetNames);
   if (options.action === "write") {
     // What the summary wrote beside the register: every analysis sheet and its own pages.
     status.findings = { ...value.view.compliance.counts };

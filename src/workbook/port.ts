@@ -10,9 +10,24 @@ export interface ProgressEvent {
 }
 export type ProgressFn = (event: ProgressEvent) => void;
 
+/** A sheet as listed before its cells are read: its name and the names of its Excel Tables. */
+export interface SheetListing {
+  name: string;
+  tables: string[];
+}
+
+/** Why a sheet left out by `ReadOptions.select` is listed in `ReadResult.skipped`. */
+export const NOT_SELECTED = "not read: this step does not need it";
+
 export interface ReadOptions {
   /** Read only these sheets (default: all). */
   sheets?: string[];
+  /**
+   * Read only the sheets this accepts (default: all). The others are listed in `skipped` with
+   * the reason NOT_SELECTED, so their names are still known; in Excel their cells are never
+   * fetched, which is what makes a step on a workbook with large source sheets quick.
+   */
+  select?: (sheet: SheetListing) => boolean;
   progress?: ProgressFn;
   signal?: AbortSignal;
 }

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, ReadResult } from "../../src/workbook/grid";
 import type { WorkbookSpec } from "../../src/workbook/spec";
-import type { WriteReport } from "../../src/workbook/port";
+import type { ReadOptions, SheetListing, WriteReport } from "../../src/workbook/port";
+import { NOT_SELECTED } from "../../src/workbook/port";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { createExcelFake } from "../fakes/excel-fake";
@@ -21,7 +22,7 @@ type Seed = {
 interface Host {
   write(spec: WorkbookSpec): Promise<WriteReport>;
   /** Reads what a user would see after saving and reopening (xlsx) or at once (Excel). */
-  read(): Promise<ReadResult>;
+  read(options?: ReadOptions): Promise<ReadResult>;
 }
 
 interface Adapter {
@@ -55,9 +56,9 @@ const xlsxAdapter: Adapter = {
     let current = wb;
     return {
       write: (spec) => current.write(spec),
-      async read() {
+      async read(options) {
         current = await XlsxWorkbook.open(await current.toBytes(), "contract.xlsx");
-        return current.read();
+        return current.read(options);
       },
     };
   },
@@ -75,7 +76,7 @@ const officeAdapter: Adapter = {
       );
     }
     const wb = new OfficeWorkbook({ run: fake.run, isSetSupported: fake.isSetSupported, label: "contract.xlsx" });
-    return { write: (spec) => wb.write(spec), read: () => wb.read() };
+    return { write: (spec) => wb.write(spec), read: (options) => wb.read(options) };
   },
 };
 
@@ -198,6 +199,26 @@ describe.each([xlsxAdapter, officeAdapter])("workbook port contract: $name", (ad
     expect(grid.tables?.map((t) => ({ name: t.name, range: t.range }))).toEqual([
       { name: "tblContract", range: { top: 7, left: 0, bottom: 11, right: 5 } },
     ]);
+  });
+
+  it("reads only the sheets `select` accepts, shown each sheet's tables; the others are listed as not read", async () => {
+    const host = await adapter.open([userSheet, messySheet]);
+    await host.write(summarySpec);
+    const shown: SheetListing[] = [];
+    const result = await host.read({
+      select: (sheet) => {
+        shown.push(sheet);
+        return sheet.tables.includes("tblContract") || sheet.name === "My notes";
+      },
+    });
+    expect(shown).toEqual([
+      { name: "My notes", tables: [] },
+      { name: "Tracker", tables: [] },
+      { name: "Summary", tables: ["tblContract"] },
+    ]);
+    expect(result.grids.map((g) => g.sheet)).toEqual(["My notes", "Summary"]);
+    expect(view(gridOf(result, "My notes"))?.values).toEqual(userSheet.values);
+    expect(result.skipped).toEqual([{ sheet: "Tracker", reason: NOT_SELECTED }]);
   });
 
   it("replaces a sheet in place: other sheets and the sheet order stay, old cells go", async () => {

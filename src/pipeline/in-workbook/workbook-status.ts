@@ -1,5 +1,7 @@
 import { ENTITY_NAMES, SCHEMA } from "../../domain/schema";
 import type { Grid } from "../../workbook/grid";
+import { sheetNamesOf } from "../../workbook/grid";
+import { isRegisterSheet } from "../open-register";
 import type { WorkbookPort } from "../../workbook/port";
 import { loadSettings } from "../settings-io";
 
@@ -62,11 +64,24 @@ function findingCounts(grid: Grid): WorkbookStatus["findings"] {
   return counts;
 }
 
+/** The sheet of that name (or its "(PMO)" variant) exists and the add-in owns it. */
+function ownedSheetExists(sheetNames: readonly string[], name: string, owned: Set<string>): boolean {
+  return sheetNames.some(
+    (s) => owned.has(norm(s)) && (norm(s) === norm(name) || norm(s).startsWith(`${norm(name)} (pmo`)),
+  );
+}
+
 /**
  * The status from a workbook's grids. `summarySheetNames` names the sheets a summary writes (the
- * summary module's own list), so this file does not depend on it.
+ * summary module's own list), so this file does not depend on it. `sheetNames` is every sheet of
+ * the workbook: the grids need hold only the register, settings and Findings (isRegisterSheet),
+ * since the other steps' sheets are only looked for by name.
  */
-export function workbookStatus(grids: Grid[], summarySheetNames: readonly string[] = []): WorkbookStatus {
+export function workbookStatus(
+  grids: Grid[],
+  summarySheetNames: readonly string[] = [],
+  sheetNames: readonly string[] = grids.map((g) => g.sheet),
+): WorkbookStatus {
   const loaded = loadSettings(grids);
   const owned = new Set([...loaded.settings.ownedSheets.map(norm)]);
   const records: Record<string, number> = {};
@@ -83,21 +98,21 @@ export function workbookStatus(grids: Grid[], summarySheetNames: readonly string
     records,
     registerBuilt: Object.keys(records).length > 0,
     findings: findingsGrid ? findingCounts(findingsGrid) : null,
-    ranked: ownedGrid(grids, "Prioritisation", owned) !== undefined,
-    selectionSaved: ownedGrid(grids, "Selection", owned) !== undefined,
-    capacityPlanned: ownedGrid(grids, "Capacity", owned) !== undefined,
-    summarySheets: grids.filter((g) => summary.has(norm(g.sheet)) && owned.has(norm(g.sheet))).map((g) => g.sheet),
+    ranked: ownedSheetExists(sheetNames, "Prioritisation", owned),
+    selectionSaved: ownedSheetExists(sheetNames, "Selection", owned),
+    capacityPlanned: ownedSheetExists(sheetNames, "Capacity", owned),
+    summarySheets: sheetNames.filter((s) => summary.has(norm(s)) && owned.has(norm(s))),
     settingsFound: loaded.found,
     settingsProblems: loaded.problems.length,
   };
 }
 
-/** Reads the workbook once and gives its status. */
+/** Reads what the status needs (the register's, settings' and Findings sheets) and gives the status. */
 export async function readWorkbookStatus(
   port: WorkbookPort,
   summarySheetNames: readonly string[] = [],
   signal?: AbortSignal,
 ): Promise<WorkbookStatus> {
-  const read = await port.read({ signal });
-  return workbookStatus(read.grids, summarySheetNames);
+  const read = await port.read({ signal, select: isRegisterSheet });
+  return workbookStatus(read.grids, summarySheetNames, sheetNamesOf(read));
 }

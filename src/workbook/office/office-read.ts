@@ -1,5 +1,6 @@
 import type { CellValue, Grid, GridTable, ReadResult } from "../grid";
 import type { ReadOptions } from "../port";
+import { NOT_SELECTED } from "../port";
 import { parseRangeAddress, rectAddress, type Rect } from "./excel-addresses";
 import { dateFromSerial, isDateFormat } from "./excel-dates";
 import { utf8Length } from "./sync-batcher";
@@ -55,7 +56,15 @@ export async function readWorkbook(deps: ReadDeps): Promise<ReadResult> {
   tables.load("items/name,items/worksheet/name");
   await context.sync();
 
-  const wanted = sheets.items.filter((s) => !options.sheets || options.sheets.includes(s.name));
+  const listed = sheets.items.filter((s) => !options.sheets || options.sheets.includes(s.name));
+  const select = options.select;
+  const notSelected = select
+    ? listed.filter(
+        (s) =>
+          !select({ name: s.name, tables: tables.items.filter((t) => t.worksheet.name === s.name).map((t) => t.name) }),
+      )
+    : [];
+  const wanted = listed.filter((s) => !notSelected.includes(s));
   const used = wanted.map((sheet) => {
     const range = sheet.getUsedRangeOrNullObject(true);
     range.load("address");
@@ -90,7 +99,12 @@ export async function readWorkbook(deps: ReadDeps): Promise<ReadResult> {
   });
   await readValues(deps, plans);
 
-  const result: ReadResult = { file: deps.file, grids: [], skipped: [], problems: [] };
+  const result: ReadResult = {
+    file: deps.file,
+    grids: [],
+    skipped: notSelected.map((s) => ({ sheet: s.name, reason: NOT_SELECTED })),
+    problems: [],
+  };
   for (const plan of plans) {
     if (!plan.rect) {
       result.skipped.push({ sheet: plan.name, reason: "empty" });

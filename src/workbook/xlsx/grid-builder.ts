@@ -81,6 +81,11 @@ function sheetTables(ws: Worksheet): { name: string; area: SheetArea }[] {
   return out;
 }
 
+/** The names of a worksheet's Excel Tables (what a read's `select` is shown before any cell is read). */
+export function tableNames(ws: Worksheet): string[] {
+  return sheetTables(ws).map((t) => t.name);
+}
+
 function sheetMerges(ws: Worksheet): SheetArea[] {
   const merges = (ws as unknown as { _merges?: Record<string, MergeLike> })._merges ?? {};
   return Object.values(merges)

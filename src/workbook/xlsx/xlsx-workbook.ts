@@ -2,12 +2,13 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { ReadResult } from "../grid";
 import type { ReadOptions, WorkbookPort, WriteOptions, WriteReport } from "../port";
+import { NOT_SELECTED } from "../port";
 import type { ChartBlock, WorkbookSpec } from "../spec";
 import { readChartCaches } from "./chart-cache";
 import { insertChartParts } from "./chart-parts";
 import { assertValidSheetName } from "./excel-names";
 import { sniffXlsx, toUint8Array } from "./file-sniff";
-import { missingResultWarning, worksheetToGrid } from "./grid-builder";
+import { missingResultWarning, tableNames, worksheetToGrid } from "./grid-builder";
 import { repairInternalHyperlinks } from "./internal-links";
 import { readSheetCatalog, type SheetCatalog } from "./sheet-catalog";
 import { renderSheet } from "./sheet-renderer";
@@ -87,7 +88,15 @@ export class XlsxWorkbook implements WorkbookPort {
         result.skipped.push({ sheet: entry.name, reason: "chart sheet (holds a chart, no cells)" });
       }
     }
-    const sheets = this.orderedSheets().filter((ws) => !wanted || wanted.has(ws.name));
+    const listed = this.orderedSheets().filter((ws) => !wanted || wanted.has(ws.name));
+    const select = options.select;
+    const sheets = select
+      ? listed.filter((ws) => {
+          if (select({ name: ws.name, tables: tableNames(ws) })) return true;
+          result.skipped.push({ sheet: ws.name, reason: NOT_SELECTED });
+          return false;
+        })
+      : listed;
     sheets.forEach((ws, i) => {
       options.signal?.throwIfAborted();
       options.progress?.({ stage: "Reading sheets", done: i, total: sheets.length, message: ws.name });
