@@ -3,6 +3,12 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { hardPortfolioCsvs } from "../analysis/prioritise/hard-portfolio";
+import { DEFAULT_SETTINGS, type Criterion } from "../../src/domain/settings";
+import { buildRegisterFromFiles } from "../../src/pipeline/build-register";
+import { openRegister } from "../../src/pipeline/open-register";
+import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
+import { settingsSheet } from "../../src/report/settings-sheet";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import {
   axeViolations,
   buildAndWait,
@@ -217,6 +223,67 @@ PRIORITISE_CAPACITY_CASES.push({
       let stoppedStatus = false;
       sheet.eachRow((row) => row.eachCell((cell) => (stoppedStatus ||= cell.value === "stopped")));
       check(stoppedStatus, "the Selection sheet does not give the status 'stopped'");
+      guard.assertClean();
+    } finally {
+      await context.close();
+    }
+  },
+});
+
+/** The sample register with five prioritisation criteria on PMO Settings (the WSJF inputs join the three defaults). */
+async function fiveCriteriaRegister(): Promise<Buffer> {
+  const { files } = await sampleInputFiles(SAMPLE);
+  const built = await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" });
+  const wb = await XlsxWorkbook.open(built.bytes, "register.xlsx");
+  const { settings } = await openRegister(wb);
+  const extra: Criterion[] = [
+    { name: "BusinessValue", source: "BusinessValue", weight: 0.1, direction: "benefit", min: null, max: null },
+    { name: "TimeCriticality", source: "TimeCriticality", weight: 0.1, direction: "benefit", min: null, max: null },
+  ];
+  const five = { ...settings, criteria: [...DEFAULT_SETTINGS.criteria, ...extra] };
+  await wb.write({ sheets: [settingsSheet(five, five.ownedSheets)] });
+  return Buffer.from(await wb.toBytes());
+}
+
+PRIORITISE_CAPACITY_CASES.push({
+  name: "file mode, 320 px: with five criteria the AHP grid is a list of ten pairs; weights, CR and the AHP ranking follow",
+  async run(env) {
+    const { context, page, guard } = await openPane(env, { office: "outside", width: 320 });
+    try {
+      await page.getByLabel("Register workbook (.xlsx)").setInputFiles({
+        name: "register.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: await fiveCriteriaRegister(),
+      });
+      await page.getByRole("button", { name: "Download register.xlsx" }).waitFor();
+      const prioritise = await openSection(page, "prioritise");
+      const weights = prioritise.getByRole("group", { name: "Criteria weights" });
+      await weights.getByLabel("TimeCriticality").waitFor();
+      check((await weights.getByRole("textbox").count()) === 5, "the weights editor lacks a criterion");
+      await prioritise.getByRole("combobox", { name: "Method" }).selectOption("ahp");
+      const pairs = prioritise.getByLabel(/^How much more important is \w+ than \w+$/);
+      await pairs.first().waitFor();
+      check((await pairs.count()) === 10, `expected 10 pairs for 5 criteria, got ${await pairs.count()}`);
+      check((await prioritise.getByRole("table").count()) === 0, "five criteria should not be laid out as a matrix");
+      await prioritise
+        .getByLabel("How much more important is StrategicAlignment than TimeCriticality")
+        .selectOption("5");
+      await prioritise.getByLabel("How much more important is FinancialValue than TimeCriticality").selectOption("3");
+      const list = await prioritise.getByRole("list", { name: "AHP weights" }).innerText();
+      const shares = [...list.matchAll(/: (\d+\.\d) %/g)].map((m) => Number(m[1]));
+      check(shares.length === 5, `weights: ${list}`);
+      check(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.3, `weights do not sum to 100 %: ${list}`);
+      const timeCriticality = Number(/TimeCriticality: (\d+\.\d) %/.exec(list)?.[1]);
+      check(timeCriticality < 20, `TimeCriticality should lose weight, has ${timeCriticality} %`);
+      await prioritise.getByText(/^Consistency ratio \d\.\d{3}/).waitFor();
+      await noHorizontalScroll(page);
+      const violations = await axeViolations(env, page);
+      check(violations.length === 0, `axe, AHP list:\n${violations.join("\n")}`);
+      await page.screenshot({ path: path.join(env.artifacts, "ahp-five-criteria-320.png"), fullPage: true });
+      await runStep(page, prioritise, "Save to PMO Settings", /^Judgements saved on PMO Settings/);
+      await prioritise.getByRole("checkbox", { name: /Choose the best portfolio/ }).uncheck();
+      const ranked = await runStep(page, prioritise, "Rank the portfolio", /^Ranked \d+ projects/);
+      check(/\(ahp\)/.test(ranked), `ranking: ${ranked}`);
       guard.assertClean();
     } finally {
       await context.close();
