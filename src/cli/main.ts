@@ -5,6 +5,7 @@ import { registerAnalyseCommand } from "./commands/analyse";
 import { registerBuildCommand } from "./commands/build";
 import { registerCapacityCommand } from "./commands/capacity";
 import { registerPrioritiseCommand } from "./commands/prioritise";
+import { registerScenariosCommand } from "./commands/scenarios";
 import { registerValidateCommands } from "./commands/validate";
 import { selectedPortfolio } from "./selected-portfolio";
 import { registerSampleCommand } from "./commands/sample";
@@ -24,6 +25,7 @@ export function createProgram(): Command {
   registerBuildCommand(program);
   registerValidateCommands(program);
   registerPrioritiseCommand(program);
+  registerScenariosCommand(program);
   registerCapacityCommand(program, selectedPortfolio);
   registerAnalyseCommand(program);
   registerSummaryCommands(program);

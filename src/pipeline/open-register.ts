@@ -6,6 +6,7 @@ import { sheetNamesOf } from "../workbook/grid";
 import type { SheetListing, WorkbookPort } from "../workbook/port";
 import { ENTITY_NAMES, SCHEMA } from "../domain/schema";
 import { SETTINGS_SHEET } from "../domain/settings";
+import { SCENARIO_PROJECTS_TABLE, SCENARIOS_SHEET, SCENARIOS_TABLE } from "../domain/scenarios";
 import { loadSettings } from "./settings-io";
 
 /** A register read for analysis: its records, where each value sits, and its settings. */
@@ -22,15 +23,17 @@ export interface OpenRegister extends RegisterRead {
 
 export class NotARegisterError extends Error {}
 
-const REGISTER_TABLES = new Set(ENTITY_NAMES.map((e) => SCHEMA[e].table.toLowerCase()));
-/** Sheets a step reads besides the register tables: the settings, and Findings for the status. */
-const STEP_SHEETS = [...ENTITY_NAMES.map((e) => SCHEMA[e].sheet), SETTINGS_SHEET, "Findings"].map((n) =>
-  n.toLowerCase(),
+const REGISTER_TABLES = new Set(
+  [...ENTITY_NAMES.map((e) => SCHEMA[e].table), SCENARIOS_TABLE, SCENARIO_PROJECTS_TABLE].map((t) => t.toLowerCase()),
+);
+/** Sheets a step reads besides the register tables: the settings, saved scenarios, and Findings for the status. */
+const STEP_SHEETS = [...ENTITY_NAMES.map((e) => SCHEMA[e].sheet), SETTINGS_SHEET, SCENARIOS_SHEET, "Findings"].map(
+  (n) => n.toLowerCase(),
 );
 
 /**
- * The sheets an analysis step needs: those holding a register table, and the register's, settings'
- * and Findings sheets by name (or as the free variant "Findings (PMO)" an owned sheet takes beside
+ * The sheets an analysis step needs: those holding a register table, and the register's, settings',
+ * Scenarios and Findings sheets by name (or as the free variant "Findings (PMO)" an owned sheet takes beside
  * a user's). Not read: a user's source trackers, often the largest sheets, and PMO Provenance (one
  * row per value, the largest sheet the add-in writes), which only a rebuild needs: an analysis's
  * findings point at register cells, not at the sources. A rebuild reads the whole workbook.

@@ -60,6 +60,59 @@ describe("pmo", () => {
     expect(json.selected).toEqual(json.selection.selected);
   });
 
+  it("prioritise --save-scenario then scenarios --compare: two saved selections side by side", async () => {
+    const first = path.join(dir, "scenario-1.xlsx");
+    const second = path.join(dir, "scenario-2.xlsx");
+    const a = await pmo(
+      "prioritise",
+      register,
+      "--select",
+      "--save-scenario",
+      "As budgeted",
+      "-o",
+      first,
+      "--json",
+      "-q",
+    );
+    expect(a.code).toBe(0);
+    const b = await pmo(
+      "prioritise",
+      first,
+      "--select",
+      "--over-allocation",
+      "50",
+      "--save-scenario",
+      "Plus half",
+      "-o",
+      second,
+      "--json",
+      "-q",
+    );
+    expect(b.code).toBe(0);
+    const listed = JSON.parse((await pmo("scenarios", second, "--json", "-q")).stdout);
+    expect(listed.scenarios.map((s: { name: string; overAllocation: number }) => [s.name, s.overAllocation])).toEqual([
+      ["As budgeted", 0],
+      ["Plus half", 0.5],
+    ]);
+    expect(listed.scenarios[0].selected).toEqual(JSON.parse(a.stdout).selected);
+    const c = await pmo("scenarios", second, "--compare", "as budgeted", "PLUS HALF", "--json", "-q");
+    expect(c.code).toBe(0);
+    const json = JSON.parse(c.stdout);
+    const selectedA: string[] = JSON.parse(a.stdout).selected;
+    const selectedB: string[] = JSON.parse(b.stdout).selected;
+    expect(json.onlyInB).toEqual(selectedB.filter((id) => !selectedA.includes(id)).sort());
+    expect(json.onlyInA).toEqual(selectedA.filter((id) => !selectedB.includes(id)).sort());
+    // Half as much again of every role admits more projects: the two really differ.
+    expect(json.onlyInB.length).toBeGreaterThan(0);
+    expect(json.objectiveDelta).toBeCloseTo(JSON.parse(b.stdout).objective - JSON.parse(a.stdout).objective, 6);
+    const missing = await pmo("scenarios", second, "--compare", "As budgeted", "Nope", "-q");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/No scenario named "Nope" is saved; the saved ones are "As budgeted", "Plus half"/);
+    const noOutput = await pmo("prioritise", register, "--select", "--save-scenario", "X", "-q");
+    expect(noOutput.code).toBe(2);
+    expect(noOutput.stderr).toMatch(/add -o out.xlsx/);
+  });
+
   it("capacity: arrays aligned with the months", async () => {
     const r = await pmo("capacity", register, "--json", "-q");
     expect(r.code).toBe(0);

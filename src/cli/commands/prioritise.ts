@@ -3,7 +3,8 @@ import type { PrioritisationProblem } from "../../analysis/prioritise/types";
 import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
 import { bestSoFarMessage } from "../../analysis/prioritise/selection-result";
 import { runPrioritisation } from "../../pipeline/prioritise-use-case";
-import { parseNumberFlag } from "../options";
+import { scenarioFromSelection, scenarioNameProblem, scenariosSheetWith } from "../../pipeline/scenarios-use-case";
+import { parseNumberFlag, today } from "../options";
 import { openRegisterFile, writeOutputWorkbook } from "../register-file";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 
@@ -15,6 +16,7 @@ interface PrioritiseFlags {
   overAllocation?: string;
   timeLimit?: string;
   output?: string;
+  saveScenario?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -56,6 +58,10 @@ export function registerPrioritiseCommand(program: Command): void {
     .option("--select", "choose the portfolio that maximises the objective under budget, capacity and dependencies")
     .option("--objective <column>", "score, or a numeric Projects column such as FinancialValue", "score")
     .option("--budget <amount>", "total budget (default: the programmes' budget envelopes, else none)")
+    .option(
+      "--save-scenario <name>",
+      "with --select and -o: save the selection under this name on the Scenarios sheet (compare with pmo scenarios)",
+    )
     .option("--over-allocation <pct>", "allowed capacity over-allocation in percent (default from PMO Settings, 0)")
     .option("--time-limit <seconds>", "solver time limit per solve (default from PMO Settings)")
     .option("-o, --output <file>", "write a new workbook: the register plus Prioritisation (and Selection) sheets")
@@ -72,6 +78,15 @@ export function registerPrioritiseCommand(program: Command): void {
         "a percentage from 0 to 500",
       );
       const timeLimit = parseNumberFlag("--time-limit", opts.timeLimit, (n) => n > 0, "a positive number of seconds");
+      if (opts.saveScenario !== undefined) {
+        if (!opts.select) throw new UsageError("--save-scenario saves a selection: add --select.");
+        if (!opts.output)
+          throw new UsageError(
+            "--save-scenario writes the Scenarios sheet into a new workbook: add -o out.xlsx (the input register is never rewritten).",
+          );
+        const problem = scenarioNameProblem(opts.saveScenario);
+        if (problem) throw new UsageError(`--save-scenario: ${problem}`);
+      }
       const reporter = new Reporter(opts.quiet);
       const { workbook, register } = await openRegisterFile(file, reporter);
       const run = await runPrioritisation(register.register, register.settings, {
@@ -99,7 +114,26 @@ export function registerPrioritiseCommand(program: Command): void {
       reporter.stop();
       for (const n of run.notes) reporter.note(`note: ${n}`);
       for (const message of groupedProblems(run.ranking.problems)) reporter.warn(message);
-      if (opts.output) await writeOutputWorkbook(workbook, register, run.sheets, opts.output, file, reporter);
+      const sheets = [...run.sheets];
+      if (opts.saveScenario !== undefined && run.selection) {
+        const scenario = scenarioFromSelection(
+          opts.saveScenario,
+          run.selection,
+          {
+            method: run.method,
+            objective: opts.objective,
+            budget,
+            overAllocation: over === undefined ? undefined : over / 100,
+          },
+          register.settings,
+          today(),
+        );
+        const saved = scenariosSheetWith(register.grids, scenario);
+        for (const p of saved.problems) reporter.warn(`${p.sheet}!${p.cell}: ${p.message}`);
+        sheets.push(saved.sheet);
+        reporter.note(`Scenario "${scenario.name}" ${saved.replaced ? "replaced" : "saved"} on the Scenarios sheet.`);
+      }
+      if (opts.output) await writeOutputWorkbook(workbook, register, sheets, opts.output, file, reporter);
       const s = run.selection;
       if (s?.status === "infeasible") process.exitCode = EXIT.findingsOrPartial;
       const selectionJson = s

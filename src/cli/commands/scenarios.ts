@@ -1,0 +1,80 @@
+import type { Command } from "commander";
+import { compareSavedScenarios, savedScenarios, scenarioNamed } from "../../pipeline/scenarios-use-case";
+import type { SavedScenario } from "../../domain/scenarios";
+import { openRegisterFile } from "../register-file";
+import { EXIT, Reporter, UsageError, printResult } from "../reporter";
+
+interface ScenariosFlags {
+  compare?: string[];
+  json?: boolean;
+  quiet?: boolean;
+}
+
+const money = (n: number): string => n.toLocaleString("en-GB", { maximumFractionDigits: 0 });
+const budgetText = (b: SavedScenario["budget"]): string =>
+  typeof b === "number" ? money(b) : b === "envelopes" ? "programme envelopes" : "no budget";
+
+/** `pmo scenarios register.xlsx [--compare A B]`: the saved selections, or two of them side by side. */
+export function registerScenariosCommand(program: Command): void {
+  program
+    .command("scenarios")
+    .description("List the portfolio selections saved on the Scenarios sheet, or compare two side by side")
+    .argument("<register>", "register workbook (.xlsx) with a Scenarios sheet (pmo prioritise --save-scenario)")
+    .option("--compare <names...>", "two scenario names: which projects differ, objective, cost and capacity use")
+    .option("--json", "print one JSON document")
+    .option("-q, --quiet", "no progress on stderr")
+    .action(async (file: string, opts: ScenariosFlags) => {
+      if (opts.compare && opts.compare.length !== 2)
+        throw new UsageError(`--compare takes two scenario names, not ${opts.compare.length}.`);
+      const reporter = new Reporter(opts.quiet);
+      const { register } = await openRegisterFile(file, reporter);
+      reporter.stop();
+      const { scenarios, problems } = savedScenarios(register.grids);
+      for (const p of problems) reporter.warn(`${p.sheet}!${p.cell}: ${p.message}`);
+      if (!opts.compare) {
+        if (scenarios.length === 0) {
+          reporter.note(
+            `${file} has no saved scenarios. Save one with pmo prioritise --select --save-scenario NAME -o out.xlsx.`,
+          );
+          process.exitCode = EXIT.nothing;
+        }
+        printResult(!!opts.json, { scenarios, problems }, () =>
+          scenarios
+            .map(
+              (s) =>
+                `${s.name}: ${s.status}, ${s.selected.length} projects, ${s.objective} ${s.objectiveValue.toFixed(2)}, cost ${money(s.cost)} (${s.method}, ${budgetText(s.budget)}, over-allocation ${Math.round(s.overAllocation * 100)} %, saved ${s.savedOn})`,
+            )
+            .join("\n"),
+        );
+        return;
+      }
+      const find = (name: string): SavedScenario => {
+        const found = scenarioNamed(scenarios, name);
+        if (typeof found === "string") throw new UsageError(`${file}: ${found}`);
+        return found;
+      };
+      const [a, b] = opts.compare.map(find);
+      const c = compareSavedScenarios(register.register, register.settings, a, b);
+      for (const n of c.notes) reporter.note(`note: ${n}`);
+      printResult(!!opts.json, c, () => {
+        const lines = [
+          `${c.a} → ${c.b} (priced on this register):`,
+          `  ${a.objective}: ${c.now.a.objective.toFixed(2)} → ${c.now.b.objective.toFixed(2)} (${c.objectiveDelta >= 0 ? "+" : ""}${c.objectiveDelta.toFixed(2)})`,
+          `  cost: ${money(c.now.a.cost)} → ${money(c.now.b.cost)} (${c.costDelta >= 0 ? "+" : ""}${money(c.costDelta)})`,
+          `  only in ${c.a}: ${c.onlyInA.join(", ") || "none"}`,
+          `  only in ${c.b}: ${c.onlyInB.join(", ") || "none"}`,
+          `  in both: ${c.inBoth.length} projects`,
+        ];
+        for (const [role, use] of Object.entries(c.capacityUse)) {
+          const peak = Math.max(...use.delta.map(Math.abs));
+          if (peak > 1e-9) {
+            const k = use.delta.findIndex((d) => Math.abs(d) === peak);
+            lines.push(
+              `  ${role}: largest change ${use.delta[k] >= 0 ? "+" : ""}${use.delta[k].toFixed(1)} FTE in ${c.months[k]}`,
+            );
+          }
+        }
+        return lines.join("\n");
+      });
+    });
+}
