@@ -44,3 +44,12 @@ export const SCENARIO_PROJECT_COLUMNS = ["Scenario", "ProjectId"] as const;
 export function sameScenarioName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
+
+/** Why a scenario name cannot be used, or null (a name a spreadsheet would read as a formula is refused). */
+export function scenarioNameProblem(name: string): string | null {
+  const n = name.trim();
+  if (n === "") return "Give the scenario a name.";
+  if (n.length > 60) return "Keep the scenario's name to 60 characters.";
+  if (/^[=+\-@]/.test(n)) return "Start the scenario's name with a letter or digit.";
+  return null;
+}

@@ -84,15 +84,6 @@ export function scenarioNamed(scenarios: readonly SavedScenario[], name: string)
     : "No scenario is saved in this workbook yet: run a selection and save it as a scenario first.";
 }
 
-/** Why a scenario name cannot be used, or null. */
-export function scenarioNameProblem(name: string): string | null {
-  const n = name.trim();
-  if (n === "") return "Give the scenario a name.";
-  if (n.length > 60) return "Keep the scenario's name to 60 characters.";
-  if (/^[=+\-@]/.test(n)) return "Start the scenario's name with a letter or digit.";
-  return null;
-}
-
 /** One saved scenario priced against the register as it is now. */
 export function priceScenario(register: Register, settings: Settings, scenario: SavedScenario): SelectionResult {
   const ranked = rankProjects(register, settings, scenario.method);
@@ -137,6 +128,10 @@ export function compareSavedScenarios(
   if (a.objective !== b.objective)
     comparison.notes.push(
       `${a.name} maximises ${a.objective} and ${b.name} ${b.objective}: their objective values are not on one scale.`,
+    );
+  else if (a.objective === "score" && a.method !== b.method)
+    comparison.notes.push(
+      `${a.name} scores by ${a.method} and ${b.name} by ${b.method}: their scores are not on one scale; compare the projects and the cost.`,
     );
   return {
     ...comparison,

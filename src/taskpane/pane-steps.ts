@@ -21,6 +21,15 @@ import { prioritiseInWorkbook } from "../pipeline/in-workbook/prioritise-in-work
 import type { SettingsEdits } from "../pipeline/in-workbook/settings-in-workbook";
 import { readWorkbookSettings, saveSettingsInWorkbook } from "../pipeline/in-workbook/settings-in-workbook";
 import { validateInWorkbook } from "../pipeline/in-workbook/validate-in-workbook";
+import {
+  compareScenariosInWorkbook,
+  readScenariosInWorkbook,
+  saveScenarioInWorkbook,
+} from "../pipeline/in-workbook/scenarios-in-workbook";
+import type { SavedScenarioComparison, ScenarioSettings } from "../pipeline/scenarios-use-case";
+import type { ScenariosRead } from "../ingest/read-scenarios";
+import type { SavedScenario } from "../domain/scenarios";
+import type { SelectionResult } from "../analysis/prioritise/selection-types";
 import type { WorkbookStatus } from "../pipeline/in-workbook/workbook-status";
 import { readWorkbookStatus, workbookStatus } from "../pipeline/in-workbook/workbook-status";
 import { isRegisterSheet, type OpenRegister } from "../pipeline/open-register";
@@ -246,6 +255,35 @@ export async function saveSettings(
 ): Promise<{ value: { settings: Settings; replaced: SettingsProblem[] }; bytes: Uint8Array | null }> {
   const { value, bytes } = await withPort(target, request, (port) => saveSettingsInWorkbook(port, edits, request));
   return { value: { settings: value.settings, replaced: value.replaced }, bytes };
+}
+
+/** The scenarios saved on the Scenarios sheet (reading changes nothing). */
+export async function listScenarios(target: PaneTarget, request: StepRequest): Promise<ScenariosRead> {
+  const { value } = await withPort(target, request, (port) => readScenariosInWorkbook(port, request), false);
+  return value;
+}
+
+/** Saves the selection under a name on the Scenarios sheet. */
+export async function saveScenario(
+  target: PaneTarget,
+  request: StepRequest,
+  options: { name: string; selection: SelectionResult; run: ScenarioSettings; today: IsoDate },
+): Promise<{ value: { scenarios: SavedScenario[]; replaced: boolean; written: string[] }; bytes: Uint8Array | null }> {
+  const { value, bytes } = await withPort(target, request, (port) =>
+    saveScenarioInWorkbook(port, options.name, options.selection, options.run, { ...request, today: options.today }),
+  );
+  return { value: { scenarios: value.scenarios, replaced: value.replaced, written: value.written }, bytes };
+}
+
+/** Two saved scenarios side by side, priced on the register as it is now. */
+export async function compareScenarios(
+  target: PaneTarget,
+  request: StepRequest,
+  a: string,
+  b: string,
+): Promise<SavedScenarioComparison> {
+  const { value } = await withPort(target, request, (port) => compareScenariosInWorkbook(port, a, b, request), false);
+  return value;
 }
 
 /** Selects a finding's cell in Excel (Excel mode only). */

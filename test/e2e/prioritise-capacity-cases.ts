@@ -18,6 +18,7 @@ import {
   openSection,
   runStep,
   SAMPLE,
+  sampleFixtures,
   statusText,
   type PaneCase,
 } from "./pane-helpers";
@@ -284,6 +285,67 @@ PRIORITISE_CAPACITY_CASES.push({
       await prioritise.getByRole("checkbox", { name: /Choose the best portfolio/ }).uncheck();
       const ranked = await runStep(page, prioritise, "Rank the portfolio", /^Ranked \d+ projects/);
       check(/\(ahp\)/.test(ranked), `ranking: ${ranked}`);
+      guard.assertClean();
+    } finally {
+      await context.close();
+    }
+  },
+});
+
+PRIORITISE_CAPACITY_CASES.push({
+  name: "file mode, 350 px: save two selections as scenarios, compare them side by side, and find them on the Scenarios sheet",
+  async run(env) {
+    const { context, page, guard } = await openPane(env, { office: "outside" });
+    try {
+      await page.getByLabel("Tracker files (.xlsx or .csv)").setInputFiles(await sampleFixtures());
+      const outcome = await buildAndWait(page, "Build register");
+      check(outcome.startsWith("Register built"), `expected "Register built", got "${outcome}"`);
+      const prioritise = await openSection(page, "prioritise");
+      await prioritise.getByText(/^No scenario saved yet/).waitFor();
+      await runStep(page, prioritise, "Rank and select", /^Ranked \d+ projects/);
+      const name = prioritise.getByRole("textbox", { name: "Save this selection as" });
+      await name.fill("=SUM(A1)");
+      await prioritise.getByText("Start the scenario's name with a letter or digit.").waitFor();
+      check(await prioritise.getByRole("button", { name: "Save scenario" }).isDisabled(), "saved a formula-like name");
+      await name.fill("As budgeted");
+      await runStep(page, prioritise, "Save scenario", /^Saved “As budgeted” on the Scenarios sheet/);
+
+      // Seed 2's committed projects cost 11,106,000 and the selection adds three for 230,000:
+      // a budget of 11,200,000 leaves room for one of them (PRJ-0008).
+      await prioritise.getByRole("textbox", { name: "Budget" }).fill("11,200,000");
+      await runStep(page, prioritise, "Rank and select", /^Ranked \d+ projects/);
+      await name.fill("Tighter");
+      await runStep(page, prioritise, "Save scenario", /^Saved “Tighter” on the Scenarios sheet/);
+      const listed = await prioritise.getByRole("list", { name: "Saved scenarios" }).innerText();
+      check(/As budgeted: 12 projects/.test(listed) && /Tighter: 10 projects/.test(listed), listed);
+
+      await prioritise.getByLabel("Compare", { exact: true }).selectOption("As budgeted");
+      await prioritise.getByLabel("with", { exact: true }).selectOption("Tighter");
+      await prioritise.getByRole("button", { name: "Compare side by side" }).click();
+      const comparison = prioritise.getByRole("region", { name: "Scenario comparison: As budgeted and Tighter" });
+      await comparison.waitFor();
+      const text = await comparison.innerText();
+      check(/score 385\.3 → 345\.0 \(−40\.3\); cost 11,336,000 → 11,183,000 \(−153,000\)/.test(text), text);
+      check(/Only in As budgeted: PRJ-0004, PRJ-0013/.test(text) && /Only in Tighter: none/.test(text), text);
+      await noHorizontalScroll(page);
+      const violations = await axeViolations(env, page);
+      check(violations.length === 0, `axe, scenarios:\n${violations.join("\n")}`);
+      await prioritise.screenshot({ path: path.join(env.artifacts, "scenarios-350.png") });
+
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download register.xlsx" }).click(),
+      ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet("Scenarios");
+      check(sheet, `register.xlsx has no Scenarios sheet: ${workbook.worksheets.map((w) => w.name).join(", ")}`);
+      const names: unknown[] = [];
+      sheet.getColumn(1).eachCell((cell) => names.push(cell.value));
+      check(
+        names.filter((n) => n === "As budgeted").length === 13 && names.filter((n) => n === "Tighter").length === 11,
+        `Scenarios sheet, column A: ${names.join(" | ")}`,
+      );
       guard.assertClean();
     } finally {
       await context.close();

@@ -1,4 +1,4 @@
-import type { SavedScenario } from "../../domain/scenarios";
+import { scenarioNameProblem, type SavedScenario } from "../../domain/scenarios";
 import type { IsoDate } from "../../domain/dates";
 import type { SelectionResult } from "../../analysis/prioritise/selection-types";
 import type { ScenariosRead } from "../../ingest/read-scenarios";
@@ -9,7 +9,6 @@ import {
   scenarioFromSelection,
   savedScenarios,
   scenarioNamed,
-  scenarioNameProblem,
   scenariosSheetWith,
   type SavedScenarioComparison,
   type ScenarioSettings,

@@ -15,7 +15,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold },
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))", gap: tokens.spacingVerticalS },
+  // One criterion per row: the hint (direction and share) needs the pane's width at 320 px.
+  grid: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 

@@ -12,10 +12,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PrioritiseView } from "../pane-steps";
+import type { ScenarioSettings } from "../../pipeline/scenarios-use-case";
 import { useSession } from "../session";
 import { loadSteps, useStep } from "../step-runner";
 import { AhpJudgements } from "./AhpJudgements";
 import { CriteriaWeights } from "./CriteriaWeights";
+import { ScenariosPanel } from "./ScenariosPanel";
 import { NeedsRegister } from "./NeedsRegister";
 import { SelectionResultView } from "./SelectionResultView";
 import { StepFeedback } from "./StepFeedback";
@@ -67,6 +69,8 @@ export default function PrioritiseSection(): JSX.Element {
   // "Stop and keep the best so far" ends the solve but still writes; Cancel (in the progress) discards.
   const stopper = useRef<AbortController | null>(null);
   const [stopping, setStopping] = useState(false);
+  // The settings the shown selection was made with (the boxes may have changed since), for "Save scenario".
+  const [ranWith, setRanWith] = useState<ScenarioSettings>({ method: "weighted" });
   const selecting = step.state.kind === "running" && select;
 
   function stopSelection(): void {
@@ -79,6 +83,7 @@ export default function PrioritiseSection(): JSX.Element {
     const stop = new AbortController();
     stopper.current = stop;
     setStopping(false);
+    setRanWith({ method, budget, objective: "score" });
     await step.run(async (request) => {
       const steps = await loadSteps();
       const outcome = await steps.prioritise({ mode: session.mode, file: session.file }, request, {
@@ -188,6 +193,7 @@ export default function PrioritiseSection(): JSX.Element {
           {view.run.selection && <SelectionResultView selection={view.run.selection} />}
         </>
       )}
+      {built && <ScenariosPanel selection={view?.run.selection ?? null} run={ranWith} disabled={running} />}
     </div>
   );
 }
