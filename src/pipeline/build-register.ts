@@ -45,6 +45,11 @@ export interface WorkbookBuildOptions extends BuildOptions {
    * readers and ingested with the workbook's own sheets; provenance names each file.
    */
   extraFiles?: InputFile[];
+  /**
+   * False: work out the register and the change list without writing anything, so the pane can
+   * show what an import into an existing register would change before it is written.
+   */
+  write?: boolean;
 }
 
 export interface InputReport {
@@ -236,7 +241,7 @@ export async function buildRegisterInWorkbook(
     generatedAt: options.generatedAt ?? new Date().toISOString(),
   });
   checkCancelled(signal);
-  await port.write(spec.spec, { progress, signal });
+  if (options.write !== false) await port.write(spec.spec, { progress, signal });
   return {
     inputs: [inputReport({ ...read, grids: sources }, ingest), ...extra.map((r) => inputReport(r, ingest))],
     register: countRecords(register),

@@ -27,21 +27,27 @@ export async function readPicked(files: File[], request: Pick<BuildRequest, "pro
  * everything reached through these import() calls into lazy chunks, so the pane paints fast.
  * Inside Excel, `extraFiles` are files the user added to the import: read with the workbook's sheets.
  */
-export async function buildInWorkbook(request: BuildRequest, extraFiles: File[] = []): Promise<BuildOutcome> {
+export async function buildInWorkbook(
+  request: BuildRequest,
+  extraFiles: File[] = [],
+  write = true,
+): Promise<BuildOutcome> {
   const [{ buildRegisterInWorkbook }, { OfficeWorkbook }] = await Promise.all([
     import(/* webpackChunkName: "pipeline" */ "../pipeline/build-register"),
     import(/* webpackChunkName: "office-adapter" */ "../workbook/office/office-workbook"),
   ]);
   const port = new OfficeWorkbook({ label: "this workbook" });
-  return buildRegisterInWorkbook(port, { ...request, extraFiles: await readPicked(extraFiles, request) });
+  return buildRegisterInWorkbook(port, { ...request, write, extraFiles: await readPicked(extraFiles, request) });
 }
 
+/** File mode; `into` is the register already open, which the import updates (keeping analysts' edits). */
 export async function buildFromFiles(
   files: File[],
   request: BuildRequest,
+  into?: InputFile,
 ): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
   const { buildRegisterFromFiles } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/build-register");
-  return buildRegisterFromFiles(await readPicked(files, request), request);
+  return buildRegisterFromFiles(await readPicked(files, request), { ...request, into });
 }
 
 /** Cancelling is not a failure: the pipeline throws an error named CancelledError and writes nothing. */

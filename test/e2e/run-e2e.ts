@@ -16,6 +16,7 @@ import { FLOW_CASES } from "./flow-cases";
 import { MAPPING_CASES } from "./mapping-cases";
 import { STEP_CASES } from "./step-cases";
 import { PRIORITISE_CAPACITY_CASES } from "./prioritise-capacity-cases";
+import { IMPORT_CASES } from "./import-cases";
 import { serveDirectory } from "./static-server";
 
 const repo = path.resolve(__dirname, "..", "..");
@@ -98,6 +99,7 @@ async function main(): Promise<number> {
       ...STEP_CASES,
       ...PRIORITISE_CAPACITY_CASES,
       ...MAPPING_CASES,
+      ...IMPORT_CASES,
     ].filter((c) => !only || c.name.includes(only))) {
       const t0 = Date.now();
       try {

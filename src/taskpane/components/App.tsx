@@ -122,9 +122,15 @@ export function App({ mode }: { mode: HostMode }): JSX.Element {
     if (mode === "excel") void refresh({ mode, file: null });
   }, [mode, refresh]);
 
-  function built(outcome: BuildOutcome, bytes: Uint8Array | null): void {
-    if (mode === "file" && bytes) setFile({ name: "register.xlsx", bytes }, statusFromBuild(outcome));
-    else void refresh({ mode, file: null });
+  function built(outcome: BuildOutcome, bytes: Uint8Array | null, name?: string): void {
+    if (mode !== "file" || !bytes) {
+      void refresh({ mode, file: null });
+      return;
+    }
+    const next = { name: name ?? "register.xlsx", bytes };
+    // An import into the open register keeps its Findings, Selection and other sheets: read the status.
+    setFile(next, outcome.changes ? undefined : statusFromBuild(outcome));
+    if (outcome.changes) void refresh({ mode, file: next });
   }
 
   /** File mode: carry on with a register workbook from a file; the current one stays if it cannot be read. */
@@ -154,6 +160,8 @@ export function App({ mode }: { mode: HostMode }): JSX.Element {
           onBuilt={built}
           disabled={session.busy !== null}
           onOpen={(f) => void openFile(f)}
+          register={mode === "file" ? session.file : null}
+          hasRegister={session.status?.registerBuilt ?? false}
         />
       ),
     },

@@ -7,6 +7,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { changeCounts } from "./ImportChanges";
 import type { BuildOutcome, InputReport } from "../../pipeline/build-register";
 
 const useStyles = makeStyles({
@@ -105,7 +106,9 @@ export function BuildResults({ outcome, mode }: { outcome: BuildOutcome; mode: "
                 mode === "excel"
                   ? " Written to this workbook; the Mapping sheet shows which column went where."
                   : " Download register.xlsx (at the top of the pane) saves it with what the later steps add; its Mapping sheet shows which column went where."
-              }${failed > 0 ? ` ${failed} input${failed === 1 ? " was" : "s were"} not read.` : ""}`}
+              }${outcome.changes ? ` This import: ${changeCounts(outcome.changes)}.` : ""}${
+                failed > 0 ? ` ${failed} input${failed === 1 ? " was" : "s were"} not read.` : ""
+              }`}
         </MessageBarBody>
       </MessageBar>
       {outcome.warnings.length > 0 && (

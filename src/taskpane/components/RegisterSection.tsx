@@ -1,6 +1,7 @@
 import { Suspense, lazy, useRef, useState } from "react";
 import {
   Button,
+  Checkbox,
   Field,
   MessageBar,
   MessageBarBody,
@@ -22,6 +23,7 @@ import { buildFromFiles, buildInWorkbook, isCancelled, isChunkLoadError, type Bu
 import { BuildProgress } from "./BuildProgress";
 import { BuildResults } from "./BuildResults";
 import { FilePicker, type FilePickerWords } from "./FilePicker";
+import { ImportChanges } from "./ImportChanges";
 import { OpenRegisterFile } from "./OpenRegisterFile";
 
 // The review list (and the edit helpers it uses) loads on first "Review mapping", not with the pane.
@@ -50,6 +52,13 @@ type State =
   | { kind: "idle" }
   | { kind: "running"; event: ProgressEvent | null; cancelling: boolean }
   | { kind: "done"; outcome: BuildOutcome; bytes: Uint8Array | null }
+  /** An import into an existing register, worked out and shown; nothing written until confirmed. */
+  | {
+      kind: "confirm";
+      outcome: BuildOutcome;
+      bytes: Uint8Array | null;
+      edits: Pick<BuildRequest, "mappings" | "entityOverrides">;
+    }
   | { kind: "cancelled" }
   | { kind: "failed"; title: string; advice: string; detail: string };
 
@@ -98,19 +107,28 @@ export function RegisterSection({
   onBuilt,
   disabled = false,
   onOpen,
+  register = null,
+  hasRegister = false,
 }: {
   mode: HostMode;
-  /** The build finished: its outcome and (file mode) the register workbook's bytes. */
-  onBuilt: (outcome: BuildOutcome, bytes: Uint8Array | null) => void;
+  /** The build finished: its outcome and (file mode) the register workbook's bytes and name. */
+  onBuilt: (outcome: BuildOutcome, bytes: Uint8Array | null, name?: string) => void;
   /** Another step is working on the workbook. */
   disabled?: boolean;
   /** File mode: continue with a register workbook built earlier. */
   onOpen?: (file: File) => void;
+  /** File mode: the register workbook open in the pane, which an import can update. */
+  register?: { name: string; bytes: Uint8Array } | null;
+  /** Excel mode: the workbook already holds a register, so an import is shown before it is written. */
+  hasRegister?: boolean;
 }): JSX.Element {
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
   const [dateOrder, setDateOrder] = useState<"dmy" | "mdy">("dmy");
   const [state, setState] = useState<State>({ kind: "idle" });
+  // File mode with a register open: import into it (keeping analysts' edits) rather than start anew.
+  const [intoOpen, setIntoOpen] = useState(true);
+  const into = mode === "file" && register && intoOpen ? register : null;
   // Kept apart from `state` so a cancelled or failed write keeps the user's edits.
   const [review, setReview] = useState<{ preview: MappingPreview; edits: MappingEdits } | null>(null);
   const controller = useRef<AbortController | null>(null);
@@ -160,23 +178,54 @@ export function RegisterSection({
     }
   }
 
+  function finished(outcome: BuildOutcome, bytes: Uint8Array | null, name?: string): void {
+    setState({ kind: "done", outcome, bytes });
+    setReview(null);
+    onBuilt(outcome, bytes, name);
+  }
+
+  /**
+   * Builds the register. An import into an existing register (the open workbook's in Excel, the
+   * open register file in file mode) is worked out first and its change list shown; it is written
+   * only when the user confirms (writeConfirmed).
+   */
   async function build(): Promise<void> {
-    const mappings = review ? mappingsFromEdits(review.preview, review.edits) : undefined;
-    const entityOverrides = review ? review.preview.entityOverrides : undefined;
+    const edits = {
+      mappings: review ? mappingsFromEdits(review.preview, review.edits) : undefined,
+      entityOverrides: review ? review.preview.entityOverrides : undefined,
+    };
     const { abort, ...base } = start();
-    const request = { ...base, mappings, entityOverrides };
+    const request = { ...base, ...edits };
     try {
       if (mode === "excel") {
-        const outcome = await buildInWorkbook(request, files);
-        setState({ kind: "done", outcome, bytes: null });
-        setReview(null);
-        onBuilt(outcome, null);
+        if (hasRegister) {
+          const preview = await buildInWorkbook(request, files, false);
+          if (preview.changes) {
+            setState({ kind: "confirm", outcome: preview, bytes: null, edits });
+            return;
+          }
+        }
+        finished(await buildInWorkbook(request, files), null);
       } else {
-        const { outcome, bytes } = await buildFromFiles(files, request);
-        setState({ kind: "done", outcome, bytes });
-        setReview(null);
-        onBuilt(outcome, bytes);
+        const { outcome, bytes } = await buildFromFiles(files, request, into ?? undefined);
+        if (outcome.changes) setState({ kind: "confirm", outcome, bytes, edits });
+        else finished(outcome, bytes);
       }
+    } catch (error) {
+      setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode));
+    } finally {
+      controller.current = null;
+    }
+  }
+
+  /** Writes an import whose change list the user has seen. */
+  async function writeConfirmed(): Promise<void> {
+    if (state.kind !== "confirm") return;
+    // File mode built the new workbook in memory already: keeping it is the write.
+    if (mode === "file") return finished(state.outcome, state.bytes, register?.name);
+    const { abort, ...base } = start();
+    try {
+      finished(await buildInWorkbook({ ...base, ...state.edits }, files), null);
     } catch (error) {
       setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode));
     } finally {
@@ -221,7 +270,15 @@ export function RegisterSection({
           <option value="mdy">2 May 2025 (month first)</option>
         </Select>
       </Field>
-      {review === null && (
+      {mode === "file" && register && (
+        <Checkbox
+          checked={intoOpen}
+          disabled={running}
+          onChange={(_, d) => setIntoOpen(d.checked === true)}
+          label={`Import into ${register.name}, keeping the analysts' edits (otherwise a new register)`}
+        />
+      )}
+      {review === null && state.kind !== "confirm" && (
         <div className={styles.actions}>
           <Button
             appearance="primary"
@@ -268,6 +325,15 @@ export function RegisterSection({
             {state.advice} <Text size={200}>(Details: {state.detail})</Text>
           </MessageBarBody>
         </MessageBar>
+      )}
+      {state.kind === "confirm" && state.outcome.changes && (
+        <ImportChanges
+          changes={state.outcome.changes}
+          writeLabel={mode === "excel" ? "Write these changes to this workbook" : "Keep these changes"}
+          disabled={disabled}
+          onWrite={() => void writeConfirmed()}
+          onCancel={() => setState({ kind: "cancelled" })}
+        />
       )}
       {state.kind === "done" && <BuildResults outcome={state.outcome} mode={mode} />}
     </div>
