@@ -112,6 +112,11 @@ export function readScenarios(grids: Grid[]): ScenariosRead {
     else if (typeof value !== "number" || typeof cost !== "number") bad("Objective value", "or Cost is not a number");
     else if (!savedOn) bad("Saved on", "is not a date");
     else if (out.scenarios.some((s) => sameScenarioName(s.name, name))) bad("Scenario", "appears twice");
+    else if (get("Projects selected") !== (selected.get(name.toLowerCase()) ?? []).length)
+      bad(
+        "Projects selected",
+        `is ${text(get("Projects selected"))} but the project rows below list ${(selected.get(name.toLowerCase()) ?? []).length}`,
+      );
     else
       out.scenarios.push({
         name,

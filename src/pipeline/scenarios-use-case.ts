@@ -1,5 +1,5 @@
 import { compareScenarios, type ScenarioComparison } from "../analysis/prioritise/scenarios";
-import { buildSelectionModel } from "../analysis/prioritise/selection-model";
+import { buildSelectionModel, rowActivity, rowTolerance } from "../analysis/prioritise/selection-model";
 import { describeChoice, emptySelectionResult } from "../analysis/prioritise/selection-result";
 import type { SelectionResult } from "../analysis/prioritise/selection-types";
 import type { IsoDate } from "../domain/dates";
@@ -100,6 +100,13 @@ export function priceScenario(register: Register, settings: Settings, scenario: 
     m.ids.map((id) => (chosen.has(id) ? 1 : 0)),
   );
   result.status = scenario.status;
+  // This month's figures may no longer admit last month's choice: say which limits it now breaks.
+  const x = m.ids.map((id) => (chosen.has(id) ? 1 : 0));
+  const broken = m.rows.filter((row) => rowActivity(row, x) > row.upper + rowTolerance(row)).map((row) => row.name);
+  if (broken.length)
+    result.notes.push(
+      `${scenario.name}: on the register as it is now the selection breaks ${broken.slice(0, 5).join(", ")}${broken.length > 5 ? ` and ${broken.length - 5} more` : ""}.`,
+    );
   const gone = scenario.selected.filter((id) => !m.ids.includes(id));
   if (gone.length)
     result.notes.push(

@@ -20,7 +20,7 @@ export interface SelectionWorker {
 /**
  * Portfolio selection in a worker, with the same signature as `selectPortfolio`. `signal`
  * cancels: the worker is ended at once and the promise rejects. `stop` ends the worker too but
- * resolves with the best selection it had reported (HiGHS cannot be interrupted from another
+ * resolves with the best selection it had reported (and rejects as a cancel if it had none) (HiGHS cannot be interrupted from another
  * thread without SharedArrayBuffer, which an add-in page does not get, so the client keeps the
  * latest incumbent itself). The next run starts a fresh worker.
  */
@@ -47,8 +47,12 @@ export function selectWithWorker(
     const cancel = (): void => {
       if (finish()) reject(new CancelledError());
     };
+    // With nothing found yet there is nothing to keep: a stop then is a cancel, so no empty
+    // Selection sheet replaces the last one.
     const keepBest = (): void => {
-      if (finish()) resolve(stoppedSelectionResult(buildSelectionModel(input, options), objectiveName, latest));
+      if (!finish()) return;
+      if (latest === null) reject(new CancelledError());
+      else resolve(stoppedSelectionResult(buildSelectionModel(input, options), objectiveName, latest));
     };
     signal?.addEventListener("abort", cancel, { once: true });
     stop?.addEventListener("abort", keepBest, { once: true });

@@ -7,6 +7,8 @@ import {
   check,
   noHorizontalScroll,
   openPane,
+  openSection,
+  runStep,
   statusText,
   type PaneCase,
 } from "./pane-helpers";
@@ -69,6 +71,12 @@ export const IMPORT_CASES: PaneCase[] = [
         check(/Register\s+built: 2 Projects/.test(await statusText(page)), await statusText(page));
 
         await page.getByRole("button", { name: "Build register", exact: true }).click();
+        await page.getByRole("button", { name: "Keep these changes" }).waitFor();
+        // Another step writes to the register while the list is shown: keeping must not undo it.
+        const validate = await openSection(page, "validate");
+        await runStep(page, validate, "Check against PMO standards", /Data-quality score/);
+        await page.getByRole("button", { name: "Keep these changes" }).click();
+        await page.getByText(/^The workbook changed since the list was first shown/).waitFor();
         await page.getByRole("button", { name: "Keep these changes" }).click();
         const done = page.getByText(/^Register built/);
         await done.waitFor();

@@ -107,15 +107,13 @@ describe("selection in a worker: cancel, stop and keep the best so far", () => {
     expect(worker.terminated).toBe(true);
   });
 
-  it("Stop before anything was found gives a stopped result that says so", async () => {
+  it("Stop before anything was found is a cancel: nothing to keep, nothing written", async () => {
     const worker = new ScriptedWorker();
     const stop = new AbortController();
     const running = selectWithWorker(() => worker, generatedPortfolio(10), { stop: stop.signal });
     stop.abort();
-    const r = await running;
-    expect(r.status).toBe("stopped");
-    expect(r.selected).toEqual([]);
-    expect(r.problems.some((p) => /before the solver found any selection/.test(p))).toBe(true);
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    expect(worker.terminated).toBe(true);
   });
 
   it("a worker error or a failed start rejects with its message", async () => {

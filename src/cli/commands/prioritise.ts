@@ -116,7 +116,13 @@ export function registerPrioritiseCommand(program: Command): void {
       for (const n of run.notes) reporter.note(`note: ${n}`);
       for (const message of groupedProblems(run.ranking.problems)) reporter.warn(message);
       const sheets = [...run.sheets];
-      if (opts.saveScenario !== undefined && run.selection) {
+      const nothingToSave =
+        run.selection && (run.selection.status === "infeasible" || run.selection.selected.length === 0);
+      if (opts.saveScenario !== undefined && nothingToSave)
+        reporter.warn(
+          `Scenario "${opts.saveScenario}" not saved: the selection is ${run.selection!.status} and chooses no project.`,
+        );
+      else if (opts.saveScenario !== undefined && run.selection) {
         const scenario = scenarioFromSelection(
           opts.saveScenario,
           run.selection,

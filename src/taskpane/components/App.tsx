@@ -128,9 +128,10 @@ export function App({ mode }: { mode: HostMode }): JSX.Element {
       return;
     }
     const next = { name: name ?? "register.xlsx", bytes };
-    // An import into the open register keeps its Findings, Selection and other sheets: read the status.
-    setFile(next, outcome.changes ? undefined : statusFromBuild(outcome));
-    if (outcome.changes) void refresh({ mode, file: next });
+    // An import into the open workbook keeps its Findings, Selection and other sheets: read the status.
+    const into = name !== undefined;
+    setFile(next, into ? undefined : statusFromBuild(outcome));
+    if (into) void refresh({ mode, file: next });
   }
 
   /** File mode: carry on with a register workbook from a file; the current one stays if it cannot be read. */

@@ -50,6 +50,9 @@ export function CriteriaWeights(props: { disabled: boolean }): JSX.Element | nul
   const session = useSession();
   const [criteria, setCriteria] = useState<Criterion[] | null>(null);
   const [typed, setTyped] = useState<Record<string, string>>({});
+  // The weights as read (or last saved): only criteria changed from these are saved, so a weight
+  // changed elsewhere since (the Settings section, by hand) is not put back.
+  const [loaded, setLoaded] = useState<Record<string, number>>({});
   const [dirty, setDirty] = useState(false);
   const target = { mode: session.mode, file: session.file };
   const available = session.mode === "excel" || session.file !== null;
@@ -73,6 +76,7 @@ export function CriteriaWeights(props: { disabled: boolean }): JSX.Element | nul
       const read = await steps.readSettings(target, request);
       setCriteria(read.settings.criteria);
       setTyped(Object.fromEntries(read.settings.criteria.map((c) => [c.name, String(c.weight)])));
+      setLoaded(Object.fromEntries(read.settings.criteria.map((c) => [c.name, c.weight])));
       setDirty(false);
       return read.settings;
     });
@@ -89,10 +93,12 @@ export function CriteriaWeights(props: { disabled: boolean }): JSX.Element | nul
 
   async function store(): Promise<void> {
     if (checked.problems.length > 0) return;
+    const changed = Object.fromEntries(Object.entries(checked.weights).filter(([name, w]) => loaded[name] !== w));
     await save.run(async (request) => {
       const steps = await loadSteps();
-      const outcome = await steps.saveSettings(target, request, { criteriaWeights: checked.weights });
+      const outcome = await steps.saveSettings(target, request, { criteriaWeights: changed });
       session.changed({ bytes: outcome.bytes });
+      setLoaded(Object.fromEntries(outcome.value.settings.criteria.map((c) => [c.name, c.weight])));
       setDirty(false);
       return "Weights saved on PMO Settings. The next ranking uses them.";
     });
@@ -136,10 +142,16 @@ export function CriteriaWeights(props: { disabled: boolean }): JSX.Element | nul
         </Button>
       </div>
       <StepFeedback state={save.state} onCancel={save.cancel} />
-      {save.state.kind === "done" && (
-        <MessageBar intent={dirty ? "info" : "success"} layout="multiline">
-          <MessageBarBody>{dirty ? "Changed since saved: save again to use these." : save.state.value}</MessageBarBody>
-        </MessageBar>
+      {dirty ? (
+        <Text size={200} role="status">
+          Not saved yet: the ranking uses the weights on PMO Settings until you save these.
+        </Text>
+      ) : (
+        save.state.kind === "done" && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{save.state.value}</MessageBarBody>
+          </MessageBar>
+        )
       )}
     </fieldset>
   );

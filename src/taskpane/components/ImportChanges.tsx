@@ -55,6 +55,8 @@ export function changeCounts(c: ChangeList): string {
  */
 export function ImportChanges(props: {
   changes: ChangeList;
+  /** The workbook changed after the first list was shown: this is the list worked out again. */
+  changedSince?: boolean;
   writeLabel: string;
   disabled: boolean;
   onWrite: () => void;
@@ -66,7 +68,11 @@ export function ImportChanges(props: {
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody className={styles.root}>
         <MessageBarTitle>This import changes the register: {changeCounts(c)}.</MessageBarTitle>
-        <Text size={200}>Nothing has been written yet.</Text>
+        <Text size={200}>
+          {props.changedSince
+            ? "The workbook changed since the list was first shown, so it was worked out again. Nothing has been written yet."
+            : "Nothing has been written yet."}
+        </Text>
         <Group title="Added" items={c.added.map((a) => `${a.entity} ${a.id}`)} />
         <Group
           title="Updated"

@@ -71,7 +71,9 @@ export default function PrioritiseSection(): JSX.Element {
   const [stopping, setStopping] = useState(false);
   // The settings the shown selection was made with (the boxes may have changed since), for "Save scenario".
   const [ranWith, setRanWith] = useState<ScenarioSettings>({ method: "weighted" });
-  const selecting = step.state.kind === "running" && select;
+  // Stop is offered once the solver is at work: before that there is no selection to keep.
+  const selecting =
+    step.state.kind === "running" && select && (step.state.event?.stage.startsWith("Selecting the portfolio") ?? false);
 
   function stopSelection(): void {
     stopper.current?.abort();

@@ -57,7 +57,12 @@ type State =
       kind: "confirm";
       outcome: BuildOutcome;
       bytes: Uint8Array | null;
-      edits: Pick<BuildRequest, "mappings" | "entityOverrides">;
+      /** How the list was worked out, so the write uses the same. */
+      edits: Pick<BuildRequest, "mappings" | "entityOverrides" | "dateOrder">;
+      /** File mode: the register the list was worked out against; if another step changes it, the list is stale. */
+      basis: Uint8Array | null;
+      /** Said above the list when it was worked out again because the workbook changed. */
+      changedSince?: boolean;
     }
   | { kind: "cancelled" }
   | { kind: "failed"; title: string; advice: string; detail: string };
@@ -193,6 +198,7 @@ export function RegisterSection({
     const edits = {
       mappings: review ? mappingsFromEdits(review.preview, review.edits) : undefined,
       entityOverrides: review ? review.preview.entityOverrides : undefined,
+      dateOrder,
     };
     const { abort, ...base } = start();
     const request = { ...base, ...edits };
@@ -201,15 +207,16 @@ export function RegisterSection({
         if (hasRegister) {
           const preview = await buildInWorkbook(request, files, false);
           if (preview.changes) {
-            setState({ kind: "confirm", outcome: preview, bytes: null, edits });
+            setState({ kind: "confirm", outcome: preview, bytes: null, edits, basis: null });
             return;
           }
         }
         finished(await buildInWorkbook(request, files), null);
       } else {
         const { outcome, bytes } = await buildFromFiles(files, request, into ?? undefined);
-        if (outcome.changes) setState({ kind: "confirm", outcome, bytes, edits });
-        else finished(outcome, bytes);
+        if (outcome.changes) setState({ kind: "confirm", outcome, bytes, edits, basis: into?.bytes ?? null });
+        // Into a workbook that held no register yet: its own sheets are kept, so is its name.
+        else finished(outcome, bytes, into?.name);
       }
     } catch (error) {
       setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode));
@@ -218,14 +225,40 @@ export function RegisterSection({
     }
   }
 
-  /** Writes an import whose change list the user has seen. */
+  /**
+   * Writes an import whose change list the user has seen. The list is worked out again first: if
+   * the workbook changed meanwhile (another step wrote to it, a cell was edited) and the list is
+   * no longer the one shown, the new list is shown instead of writing.
+   */
   async function writeConfirmed(): Promise<void> {
     if (state.kind !== "confirm") return;
-    // File mode built the new workbook in memory already: keeping it is the write.
-    if (mode === "file") return finished(state.outcome, state.bytes, register?.name);
+    const shown = state;
+    if (mode === "file" && register?.bytes === shown.basis)
+      // File mode built the new workbook in memory from the register still open: keeping it is the write.
+      return finished(shown.outcome, shown.bytes, register?.name);
     const { abort, ...base } = start();
+    const request = { ...base, ...shown.edits };
     try {
-      finished(await buildInWorkbook({ ...base, ...state.edits }, files), null);
+      if (mode === "file") {
+        const again = await buildFromFiles(files, request, register ?? undefined);
+        setState({
+          kind: "confirm",
+          outcome: again.outcome,
+          bytes: again.bytes,
+          edits: shown.edits,
+          basis: register?.bytes ?? null,
+          changedSince: true,
+        });
+        if (!again.outcome.changes) finished(again.outcome, again.bytes, register?.name);
+        return;
+      }
+      const again = await buildInWorkbook(request, files, false);
+      if (JSON.stringify(again.changes) !== JSON.stringify(shown.outcome.changes)) {
+        if (again.changes) setState({ ...shown, outcome: again, changedSince: true });
+        else finished(await buildInWorkbook(request, files), null);
+        return;
+      }
+      finished(await buildInWorkbook(request, files), null);
     } catch (error) {
       setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode));
     } finally {
@@ -262,8 +295,9 @@ export function RegisterSection({
           disabled={running}
           onChange={(_, data) => {
             setDateOrder(data.value === "mdy" ? "mdy" : "dmy");
-            // A review read with the other date order no longer shows what will be written.
+            // A review or change list read with the other date order no longer shows what will be written.
             setReview(null);
+            if (state.kind === "confirm") setState({ kind: "idle" });
           }}
         >
           <option value="dmy">5 February 2025 (day first)</option>
@@ -329,6 +363,7 @@ export function RegisterSection({
       {state.kind === "confirm" && state.outcome.changes && (
         <ImportChanges
           changes={state.outcome.changes}
+          changedSince={state.changedSince === true}
           writeLabel={mode === "excel" ? "Write these changes to this workbook" : "Keep these changes"}
           disabled={disabled}
           onWrite={() => void writeConfirmed()}

@@ -165,7 +165,7 @@ export function ScenariosPanel(props: {
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>Scenarios</legend>
-      {props.selection && props.selection.status !== "infeasible" && (
+      {props.selection && props.selection.status !== "infeasible" && props.selection.selected.length > 0 && (
         <div className={styles.stack}>
           <Field
             label="Save this selection as"

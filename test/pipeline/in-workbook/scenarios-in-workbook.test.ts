@@ -7,6 +7,8 @@ import {
   ScenarioError,
 } from "../../../src/pipeline/in-workbook/scenarios-in-workbook";
 import { readScenarios } from "../../../src/ingest/read-scenarios";
+import { openRegister } from "../../../src/pipeline/open-register";
+import { compareSavedScenarios, scenarioFromSelection } from "../../../src/pipeline/scenarios-use-case";
 import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 
@@ -109,6 +111,19 @@ describe("scenarios saved in the workbook", () => {
       ["plan", "wsjf"],
       ["Other", "weighted"],
     ]);
+  });
+
+  it("a scenario that no longer fits this register's limits is named with the limits it breaks", async () => {
+    const wb = await XlsxWorkbook.open(registerBytes, "register.xlsx");
+    const run = await prioritiseInWorkbook(wb, { method: "weighted", select: true, write: false });
+    const opened = await openRegister(wb);
+    const saved = scenarioFromSelection("Saved", run.run.selection!, { method: "weighted" }, opened.settings, TODAY);
+    // The same choice under a budget of 1: as if this month's envelope had been cut to nothing.
+    const cut = { ...saved, name: "Cut", budget: 1 };
+    const c = compareSavedScenarios(opened.register, opened.settings, saved, cut);
+    expect(c.onlyInA).toEqual([]);
+    expect(c.notes).toContain("Cut: on the register as it is now the selection breaks budget.");
+    expect(c.notes.some((n) => n.startsWith("Saved: on the register as it is now"))).toBe(false);
   });
 
   it("bad names and unknown scenarios get a message that says what to do", async () => {
