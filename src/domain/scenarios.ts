@@ -53,3 +53,11 @@ export function scenarioNameProblem(name: string): string | null {
   if (/^[=+\-@]/.test(n)) return "Start the scenario's name with a letter or digit.";
   return null;
 }
+
+/** A selection worth saving as a scenario: one that chose something (not infeasible, not stopped empty). */
+export function selectionWorthSaving(selection: {
+  status: SavedScenario["status"];
+  selected: readonly string[];
+}): boolean {
+  return selection.status !== "infeasible" && selection.selected.length > 0;
+}

@@ -155,6 +155,8 @@ export interface PrioritiseView {
   run: Omit<PrioritiseRun, "sheets">;
   written: string[];
   warnings: string[];
+  /** The settings the selection was made with, for saving it as a scenario. */
+  ranWith: ScenarioSettings;
 }
 
 export async function prioritise(
@@ -185,7 +187,12 @@ export async function prioritise(
   );
   const { sheets: _sheets, ...run } = value.run;
   return {
-    value: { run, written: value.written, warnings: value.warnings },
+    value: {
+      run,
+      written: value.written,
+      warnings: value.warnings,
+      ranWith: { method: options.method, budget: options.budget, objective: "score" },
+    },
     bytes,
     status: statusAfter(value.opened, { ranked: true, ...(run.selection ? { selectionSaved: true } : {}) }),
   };

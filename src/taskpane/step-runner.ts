@@ -50,6 +50,9 @@ export function describeFailure(error: unknown, mode: "excel" | "file", fallback
   return fallback;
 }
 
+/** For a step that only reads: it neither waits for nor blocks a step that is writing. */
+export const READ_ONLY_STEP = { claim: (): boolean => true, release: (): void => undefined };
+
 /**
  * Runs one long step with progress (stage and counts), Cancel (an AbortSignal the pipeline checks
  * between stages and before writing) and a failure message. `exclusive` keeps two steps from

@@ -1,20 +1,19 @@
-import { readFile } from "node:fs/promises";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import {
   axeViolations,
   buildAndWait,
   check,
+  downloadWorkbook,
   fakeSheets,
   item,
   noHorizontalScroll,
   openPane,
   openSection,
   runStep,
+  SAMPLE,
   sampleFixtures,
   statusText,
-  SAMPLE,
   type Env,
   type PaneCase,
   type Section,
@@ -94,12 +93,7 @@ async function walkFlow(env: Env, page: Page, tag: string, mode: "file" | "excel
   const summary = await openSection(page, "summary");
   if (mode === "file") {
     await runStep(page, summary, "Make summary.xlsx", /^Summary ready/, 120_000);
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      summary.getByRole("button", { name: "Download summary.xlsx" }).click(),
-    ]);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    const workbook = await downloadWorkbook(page, "Download summary.xlsx", summary);
     const names = workbook.worksheets.map((w) => w.name);
     for (const s of ["Cover", "Dashboard", "Prioritisation", "Capacity", "Findings"])
       check(names.includes(s), `summary.xlsx lacks ${s}: ${names.join(", ")}`);
@@ -130,12 +124,7 @@ async function walkFlow(env: Env, page: Page, tag: string, mode: "file" | "excel
 }
 
 async function downloadedSheets(page: Page): Promise<{ sheets: string[]; profile: unknown }> {
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download register.xlsx" }).click(),
-  ]);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+  const workbook = await downloadWorkbook(page, "Download register.xlsx");
   let profile: unknown = null;
   workbook.getWorksheet("PMO Settings")?.eachRow((row) => {
     if (row.getCell(1).value === "profile") profile = row.getCell(2).value;

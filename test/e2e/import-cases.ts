@@ -1,10 +1,10 @@
-import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Fixture } from "./fixtures";
 import {
   axeViolations,
   buildAndWait,
   check,
+  downloadWorkbook,
   noHorizontalScroll,
   openPane,
   openSection,
@@ -94,12 +94,7 @@ export const IMPORT_CASES: PaneCase[] = [
           .catch(async () => {
             throw new Error(`status after the import: ${await statusText(page)}`);
           });
-        const [download] = await Promise.all([
-          page.waitForEvent("download"),
-          page.getByRole("button", { name: "Download register.xlsx" }).click(),
-        ]);
-        const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+        const workbook = await downloadWorkbook(page, "Download register.xlsx");
         const ids: unknown[] = [];
         workbook
           .getWorksheet("Projects")

@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { projectTrackerXlsx, readWorkbookSummary, riskLogCsv, type Fixture } from "./fixtures";
 import {
   axeViolations,
   check,
+  download,
   fakeSheets,
   noHorizontalScroll,
   openPane,
@@ -220,11 +220,7 @@ export const MAPPING_CASES: PaneCase[] = [
         await page.keyboard.press("Enter");
         await page.getByText(/^Register built/).waitFor({ timeout: 30_000 });
 
-        const [download] = await Promise.all([
-          page.waitForEvent("download"),
-          page.getByRole("button", { name: "Download register.xlsx" }).click(),
-        ]);
-        const { projects } = await readWorkbookSummary(await readFile(await download.path()));
+        const { projects } = await readWorkbookSummary(await download(page, "Download register.xlsx"));
         const baseline = isoDay(cellOf(projects, "PRJ-001", "BaselineFinish"));
         const forecast = isoDay(cellOf(projects, "PRJ-001", "ForecastFinish"));
         check(

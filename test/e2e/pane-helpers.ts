@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
 import { PageGuard, routeOutside } from "./page-guard";
@@ -164,6 +166,26 @@ export async function runStep(
   // The step has released the workbook when its button is usable again.
   await scope.getByRole("button", { name: button, exact: true }).and(page.locator(":enabled")).waitFor();
   return text;
+}
+
+/** Presses a download button (in `scope`, the page by default) and returns the downloaded file's bytes. */
+export async function download(page: Page, button: string, scope: Page | Locator = page): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    scope.getByRole("button", { name: button }).click(),
+  ]);
+  return readFile(await file.path());
+}
+
+/** The same, opened with exceljs, as a user's Excel would read it. */
+export async function downloadWorkbook(
+  page: Page,
+  button: string,
+  scope: Page | Locator = page,
+): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await download(page, button, scope)) as unknown as ArrayBuffer);
+  return workbook;
 }
 
 export async function fakeSheets(page: Page): Promise<string[]> {

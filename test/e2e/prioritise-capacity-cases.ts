@@ -1,6 +1,4 @@
-import { readFile } from "node:fs/promises";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { hardPortfolioCsvs } from "../analysis/prioritise/hard-portfolio";
 import { DEFAULT_SETTINGS, type Criterion } from "../../src/domain/settings";
@@ -13,6 +11,7 @@ import {
   axeViolations,
   buildAndWait,
   check,
+  downloadWorkbook,
   noHorizontalScroll,
   openPane,
   openSection,
@@ -213,12 +212,7 @@ PRIORITISE_CAPACITY_CASES.push({
         new RegExp(`Selection\\s+saved \\(${count} projects\\)`).test(await statusText(page)),
         `status: ${await statusText(page)}`,
       );
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.getByRole("button", { name: "Download register.xlsx" }).click(),
-      ]);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+      const workbook = await downloadWorkbook(page, "Download register.xlsx");
       const sheet = workbook.getWorksheet("Selection");
       check(sheet, `register.xlsx has no Selection sheet: ${workbook.worksheets.map((w) => w.name).join(", ")}`);
       let stoppedStatus = false;
@@ -332,12 +326,7 @@ PRIORITISE_CAPACITY_CASES.push({
       check(violations.length === 0, `axe, scenarios:\n${violations.join("\n")}`);
       await prioritise.screenshot({ path: path.join(env.artifacts, "scenarios-350.png") });
 
-      const [download] = await Promise.all([
-        page.waitForEvent("download"),
-        page.getByRole("button", { name: "Download register.xlsx" }).click(),
-      ]);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+      const workbook = await downloadWorkbook(page, "Download register.xlsx");
       const sheet = workbook.getWorksheet("Scenarios");
       check(sheet, `register.xlsx has no Scenarios sheet: ${workbook.worksheets.map((w) => w.name).join(", ")}`);
       const names: unknown[] = [];

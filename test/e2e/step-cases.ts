@@ -1,15 +1,15 @@
-import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import {
   buildAndWait,
   check,
+  download,
   fakeSheets,
   openPane,
   openSection,
   runStep,
+  SAMPLE,
   sampleFixtures,
   statusText,
-  SAMPLE,
   type PaneCase,
 } from "./pane-helpers";
 
@@ -173,8 +173,3 @@ STEP_CASES.push({
     }
   },
 });
-
-async function download(page: Page, button: string): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
-  return readFile(await file.path());
-}

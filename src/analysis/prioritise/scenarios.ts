@@ -26,6 +26,8 @@ export interface ScenarioComparison {
   costDelta: number;
   months: string[];
   capacityUse: Record<string, RoleUseComparison>;
+  /** Per role whose use moves at all: the month it moves most, and by how much (b − a, FTE). */
+  largestChanges: { role: string; month: string; delta: number }[];
   notes: string[];
 }
 
@@ -61,6 +63,14 @@ export function compareScenarios(a: NamedSelection, b: NamedSelection): Scenario
     costDelta: b.cost - a.cost,
     months,
     capacityUse,
+    largestChanges: roles.flatMap((role) => {
+      const delta = capacityUse[role].delta;
+      let k = 0;
+      delta.forEach((d, i) => {
+        if (Math.abs(d) > Math.abs(delta[k])) k = i;
+      });
+      return Math.abs(delta[k] ?? 0) > 1e-9 ? [{ role, month: months[k], delta: delta[k] }] : [];
+    }),
     notes,
   };
 }

@@ -3,7 +3,7 @@ import type { PrioritisationProblem } from "../../analysis/prioritise/types";
 import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
 import { bestSoFarMessage } from "../../analysis/prioritise/selection-result";
 import { runPrioritisation } from "../../pipeline/prioritise-use-case";
-import { scenarioNameProblem } from "../../domain/scenarios";
+import { scenarioNameProblem, selectionWorthSaving } from "../../domain/scenarios";
 import { scenarioFromSelection, scenariosSheetWith } from "../../pipeline/scenarios-use-case";
 import { parseNumberFlag, today } from "../options";
 import { openRegisterFile, writeOutputWorkbook } from "../register-file";
@@ -116,8 +116,7 @@ export function registerPrioritiseCommand(program: Command): void {
       for (const n of run.notes) reporter.note(`note: ${n}`);
       for (const message of groupedProblems(run.ranking.problems)) reporter.warn(message);
       const sheets = [...run.sheets];
-      const nothingToSave =
-        run.selection && (run.selection.status === "infeasible" || run.selection.selected.length === 0);
+      const nothingToSave = run.selection && !selectionWorthSaving(run.selection);
       if (opts.saveScenario !== undefined && nothingToSave)
         reporter.warn(
           `Scenario "${opts.saveScenario}" not saved: the selection is ${run.selection!.status} and chooses no project.`,

@@ -65,15 +65,8 @@ export function registerScenariosCommand(program: Command): void {
           `  only in ${c.b}: ${c.onlyInB.join(", ") || "none"}`,
           `  in both: ${c.inBoth.length} projects`,
         ];
-        for (const [role, use] of Object.entries(c.capacityUse)) {
-          const peak = Math.max(...use.delta.map(Math.abs));
-          if (peak > 1e-9) {
-            const k = use.delta.findIndex((d) => Math.abs(d) === peak);
-            lines.push(
-              `  ${role}: largest change ${use.delta[k] >= 0 ? "+" : ""}${use.delta[k].toFixed(1)} FTE in ${c.months[k]}`,
-            );
-          }
-        }
+        for (const r of c.largestChanges)
+          lines.push(`  ${r.role}: largest change ${r.delta >= 0 ? "+" : ""}${r.delta.toFixed(1)} FTE in ${r.month}`);
         return lines.join("\n");
       });
     });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Button,
   Field,
@@ -14,6 +14,7 @@ import { ahpWeights } from "../../analysis/prioritise/ahp";
 import type { AhpMatrix, Settings } from "../../domain/settings";
 import { useSession } from "../session";
 import { loadSteps, useStep } from "../step-runner";
+import { useWorkbookSettings } from "../use-workbook-settings";
 import { StepFeedback } from "./StepFeedback";
 
 const useStyles = makeStyles({
@@ -75,8 +76,6 @@ function toMatrix(n: number, judgements: Record<string, string>): number[][] {
   );
 }
 
-const READ_ONLY = { claim: () => true, release: () => undefined };
-
 /**
  * The AHP pairwise grid: one Saaty judgement per pair of criteria, with the weights and the
  * consistency ratio worked out live in the pane (no Excel round-trip), and "Save to PMO Settings"
@@ -89,12 +88,10 @@ export function AhpJudgements(props: { disabled: boolean }): JSX.Element | null 
   const [judgements, setJudgements] = useState<Record<string, string>>({});
   const [dirty, setDirty] = useState(false);
   const target = { mode: session.mode, file: session.file };
-  const available = session.mode === "excel" || session.file !== null;
-  const load = useStep<Settings>({
-    mode: session.mode,
-    failure: { title: "The criteria could not be read", advice: "Close and reopen this section to try again." },
-    exclusive: READ_ONLY,
-    name: "ahp-read",
+  const { load, available } = useWorkbookSettings("ahp-read", (read) => {
+    setCriteria(read.settings.criteria.map((c) => c.name));
+    setJudgements(fromSettings(read.settings));
+    setDirty(false);
   });
   const save = useStep<string>({
     mode: session.mode,
@@ -102,19 +99,6 @@ export function AhpJudgements(props: { disabled: boolean }): JSX.Element | null 
     exclusive: session.exclusive,
     name: "ahp-save",
   });
-
-  useEffect(() => {
-    if (!available) return;
-    void load.run(async (request) => {
-      const steps = await loadSteps();
-      const read = await steps.readSettings(target, request);
-      setCriteria(read.settings.criteria.map((c) => c.name));
-      setJudgements(fromSettings(read.settings));
-      setDirty(false);
-      return read.settings;
-    });
-    // Read once per workbook, like the Settings section.
-  }, [available, session.file?.name]);
 
   const n = criteria?.length ?? 0;
   const result = useMemo(() => (n > 0 ? ahpWeights(toMatrix(n, judgements)) : null), [n, judgements]);

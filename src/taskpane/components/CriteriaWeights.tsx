@@ -1,8 +1,10 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Criterion, Settings } from "../../domain/settings";
+import type { Criterion } from "../../domain/settings";
 import { useSession } from "../session";
 import { loadSteps, useStep } from "../step-runner";
+import { useWorkbookSettings } from "../use-workbook-settings";
+import { parseWeights } from "../weights-form";
 import { StepFeedback } from "./StepFeedback";
 
 const useStyles = makeStyles({
@@ -20,26 +22,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const READ_ONLY = { claim: () => true, release: () => undefined };
-
-/** Each weight as typed, checked: a number of zero or more, and not all zero. */
-export function checkWeights(
-  criteria: Pick<Criterion, "name">[],
-  typed: Record<string, string>,
-): { weights: Record<string, number>; problems: string[]; total: number } {
-  const weights: Record<string, number> = {};
-  const problems: string[] = [];
-  for (const { name } of criteria) {
-    const text = (typed[name] ?? "").trim();
-    const v = Number(text);
-    if (text === "" || !Number.isFinite(v) || v < 0) problems.push(`Weight of ${name}: give a number of zero or more.`);
-    else weights[name] = v;
-  }
-  const total = Object.values(weights).reduce((s, w) => s + w, 0);
-  if (problems.length === 0 && total <= 0) problems.push("Give at least one criterion a weight above zero.");
-  return { weights, problems, total };
-}
-
 /**
  * The weighted-scoring criteria's weights, editable where the ranking is run: each criterion's
  * share of the score is shown live (weights that do not sum to 1 are normalised, as the ranking
@@ -55,12 +37,11 @@ export function CriteriaWeights(props: { disabled: boolean }): JSX.Element | nul
   const [loaded, setLoaded] = useState<Record<string, number>>({});
   const [dirty, setDirty] = useState(false);
   const target = { mode: session.mode, file: session.file };
-  const available = session.mode === "excel" || session.file !== null;
-  const load = useStep<Settings>({
-    mode: session.mode,
-    failure: { title: "The criteria could not be read", advice: "Close and reopen this section to try again." },
-    exclusive: READ_ONLY,
-    name: "weights-read",
+  const { load, available } = useWorkbookSettings("weights-read", (read) => {
+    setCriteria(read.settings.criteria);
+    setTyped(Object.fromEntries(read.settings.criteria.map((c) => [c.name, String(c.weight)])));
+    setLoaded(Object.fromEntries(read.settings.criteria.map((c) => [c.name, c.weight])));
+    setDirty(false);
   });
   const save = useStep<string>({
     mode: session.mode,
@@ -69,25 +50,11 @@ export function CriteriaWeights(props: { disabled: boolean }): JSX.Element | nul
     name: "weights-save",
   });
 
-  useEffect(() => {
-    if (!available) return;
-    void load.run(async (request) => {
-      const steps = await loadSteps();
-      const read = await steps.readSettings(target, request);
-      setCriteria(read.settings.criteria);
-      setTyped(Object.fromEntries(read.settings.criteria.map((c) => [c.name, String(c.weight)])));
-      setLoaded(Object.fromEntries(read.settings.criteria.map((c) => [c.name, c.weight])));
-      setDirty(false);
-      return read.settings;
-    });
-    // Read once per workbook, like the AHP grid and the Settings section.
-  }, [available, session.file?.name]);
-
   if (!available) return null;
   if (!criteria) return <StepFeedback state={load.state} onCancel={load.cancel} cancelledText="Cancelled." />;
   if (criteria.length === 0) return <Text size={200}>PMO Settings lists no criteria.</Text>;
 
-  const checked = checkWeights(criteria, typed);
+  const checked = parseWeights(typed);
   const share = (name: string): string =>
     checked.problems.length === 0 ? `${((checked.weights[name] / checked.total) * 100).toFixed(1)} % of the score` : "";
 

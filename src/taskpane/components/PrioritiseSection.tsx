@@ -12,7 +12,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PrioritiseView } from "../pane-steps";
-import type { ScenarioSettings } from "../../pipeline/scenarios-use-case";
 import { useSession } from "../session";
 import { loadSteps, useStep } from "../step-runner";
 import { AhpJudgements } from "./AhpJudgements";
@@ -69,8 +68,6 @@ export default function PrioritiseSection(): JSX.Element {
   // "Stop and keep the best so far" ends the solve but still writes; Cancel (in the progress) discards.
   const stopper = useRef<AbortController | null>(null);
   const [stopping, setStopping] = useState(false);
-  // The settings the shown selection was made with (the boxes may have changed since), for "Save scenario".
-  const [ranWith, setRanWith] = useState<ScenarioSettings>({ method: "weighted" });
   // Stop is offered once the solver is at work: before that there is no selection to keep.
   const selecting =
     step.state.kind === "running" && select && (step.state.event?.stage.startsWith("Selecting the portfolio") ?? false);
@@ -85,7 +82,6 @@ export default function PrioritiseSection(): JSX.Element {
     const stop = new AbortController();
     stopper.current = stop;
     setStopping(false);
-    setRanWith({ method, budget, objective: "score" });
     await step.run(async (request) => {
       const steps = await loadSteps();
       const outcome = await steps.prioritise({ mode: session.mode, file: session.file }, request, {
@@ -195,7 +191,9 @@ export default function PrioritiseSection(): JSX.Element {
           {view.run.selection && <SelectionResultView selection={view.run.selection} />}
         </>
       )}
-      {built && <ScenariosPanel selection={view?.run.selection ?? null} run={ranWith} disabled={running} />}
+      {built && (
+        <ScenariosPanel selection={view?.run.selection ?? null} run={view?.ranWith ?? { method }} disabled={running} />
+      )}
     </div>
   );
 }

@@ -11,10 +11,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { SelectionResult } from "../../analysis/prioritise/selection-types";
-import { scenarioNameProblem, type SavedScenario } from "../../domain/scenarios";
+import { scenarioNameProblem, selectionWorthSaving, type SavedScenario } from "../../domain/scenarios";
 import type { SavedScenarioComparison, ScenarioSettings } from "../../pipeline/scenarios-use-case";
 import { useSession } from "../session";
-import { loadSteps, todayIso, useStep } from "../step-runner";
+import { loadSteps, READ_ONLY_STEP, todayIso, useStep } from "../step-runner";
 import { StepFeedback } from "./StepFeedback";
 
 const useStyles = makeStyles({
@@ -36,7 +36,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const READ_ONLY = { claim: () => true, release: () => undefined };
 const money = (n: number): string => n.toLocaleString("en-GB", { maximumFractionDigits: 0 });
 const signed = (n: number, digits = 1): string => `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(digits)}`;
 const signedMoney = (n: number): string => `${n >= 0 ? "+" : "−"}${money(Math.abs(n))}`;
@@ -44,12 +43,7 @@ const signedMoney = (n: number): string => `${n >= 0 ? "+" : "−"}${money(Math.
 /** Two scenarios side by side: objective, cost, which projects differ, and each role's largest change. */
 function ComparisonView({ c }: { c: SavedScenarioComparison }): JSX.Element {
   const styles = useStyles();
-  const roles = Object.entries(c.capacityUse).flatMap(([role, use]) => {
-    const peak = Math.max(0, ...use.delta.map(Math.abs));
-    if (peak <= 1e-9) return [];
-    const k = use.delta.findIndex((d) => Math.abs(d) === peak);
-    return [`${role}: ${signed(use.delta[k])} FTE in ${c.months[k]}`];
-  });
+  const roles = c.largestChanges.map((r) => `${r.role}: ${signed(r.delta)} FTE in ${r.month}`);
   return (
     <section className={styles.root} aria-label={`Scenario comparison: ${c.a} and ${c.b}`}>
       <Text>
@@ -100,7 +94,7 @@ export function ScenariosPanel(props: {
   const list = useStep<SavedScenario[]>({
     mode: session.mode,
     failure: { title: "The saved scenarios could not be read", advice: "Close and reopen this section to try again." },
-    exclusive: READ_ONLY,
+    exclusive: READ_ONLY_STEP,
     name: "scenarios-read",
   });
   const save = useStep<string>({
@@ -112,7 +106,7 @@ export function ScenariosPanel(props: {
   const compare = useStep<SavedScenarioComparison>({
     mode: session.mode,
     failure: { title: "The scenarios could not be compared", advice: "Choose two saved scenarios and compare again." },
-    exclusive: READ_ONLY,
+    exclusive: READ_ONLY_STEP,
     name: "scenarios-compare",
   });
 
@@ -165,7 +159,7 @@ export function ScenariosPanel(props: {
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>Scenarios</legend>
-      {props.selection && props.selection.status !== "infeasible" && props.selection.selected.length > 0 && (
+      {props.selection && selectionWorthSaving(props.selection) && (
         <div className={styles.stack}>
           <Field
             label="Save this selection as"

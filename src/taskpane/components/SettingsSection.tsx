@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import {
   Button,
   Field,
@@ -15,6 +15,8 @@ import type { Settings, SettingsProblem } from "../../domain/settings";
 import type { SettingsEdits } from "../pane-steps";
 import { useSession } from "../session";
 import { loadSteps, useStep } from "../step-runner";
+import { useWorkbookSettings } from "../use-workbook-settings";
+import { parseWeights } from "../weights-form";
 import { StepFeedback } from "./StepFeedback";
 
 const useStyles = makeStyles({
@@ -84,17 +86,10 @@ function toEdits(form: Form): { edits: SettingsEdits; problems: string[] } {
       problems.push(`${n.label}: give a number of zero or more.`);
     else general[n.key] = n.percent ? v / 100 : v;
   }
-  const criteriaWeights: Record<string, number> = {};
-  for (const [name, text] of Object.entries(form.weights)) {
-    const v = Number(text.replace(",", "."));
-    if (text.trim() === "" || !Number.isFinite(v) || v < 0)
-      problems.push(`Weight of ${name}: give a number of zero or more.`);
-    else criteriaWeights[name] = v;
-  }
-  return { edits: { general: general as SettingsEdits["general"], criteriaWeights }, problems };
+  const weights = parseWeights(form.weights);
+  problems.push(...weights.problems);
+  return { edits: { general: general as SettingsEdits["general"], criteriaWeights: weights.weights }, problems };
 }
-
-const READ_ONLY = { claim: () => true, release: () => undefined };
 
 /** Settings: profile, reporting date, thresholds and criteria weights, stored on the PMO Settings sheet. */
 export default function SettingsSection(): JSX.Element {
@@ -103,12 +98,10 @@ export default function SettingsSection(): JSX.Element {
   const [form, setForm] = useState<Form | null>(null);
   const [sheetProblems, setSheetProblems] = useState<SettingsProblem[]>([]);
   const [found, setFound] = useState(true);
-  const load = useStep<Settings>({
-    mode: session.mode,
-    failure: { title: "The settings could not be read", advice: "Close and reopen this section to try again." },
-    // Reading changes nothing, so it need not wait for (or block) a step that is running.
-    exclusive: READ_ONLY,
-    name: "settings-read",
+  const { load, available } = useWorkbookSettings("settings-read", (read) => {
+    setForm(toForm(read.settings));
+    setSheetProblems(read.problems);
+    setFound(read.found);
   });
   const save = useStep<string>({
     mode: session.mode,
@@ -116,21 +109,7 @@ export default function SettingsSection(): JSX.Element {
     exclusive: session.exclusive,
     name: "settings-save",
   });
-  const available = session.mode === "excel" || session.file !== null;
   const target = { mode: session.mode, file: session.file };
-
-  useEffect(() => {
-    if (!available) return;
-    void load.run(async (request) => {
-      const steps = await loadSteps();
-      const read = await steps.readSettings(target, request);
-      setForm(toForm(read.settings));
-      setSheetProblems(read.problems);
-      setFound(read.found);
-      return read.settings;
-    });
-    // Read once per workbook: when the section opens, and when a build replaces the file.
-  }, [available, session.file?.name]);
 
   if (!available) return <Text>Build the register first: the settings are stored on its PMO Settings sheet.</Text>;
 

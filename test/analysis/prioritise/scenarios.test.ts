@@ -24,5 +24,6 @@ describe("scenario comparison", () => {
     expect(c.objectiveDelta).toBe(25 - 16);
     expect(c.costDelta).toBe(1);
     expect(c.capacityUse).toEqual({ Developer: { a: [2, 2], b: [3, 3], delta: [1, 1] } });
+    expect(c.largestChanges).toEqual([{ role: "Developer", month: "2026-04", delta: 1 }]);
   });
 });
