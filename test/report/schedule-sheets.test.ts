@@ -138,7 +138,7 @@ describe("Schedule, Finance and Benefits Realisation sheets", () => {
     expect(column(rollup, "Programme")).toEqual(["PG1", "(no programme)", "Portfolio"]);
     expect(column(rollup, "Variance %")[1]).toBeNull();
     expect(column(rollup, "Notes")[1]).toBe(
-      "Variance %: budget is 0; Projects: 3 without Budget, 3 without ActualCost, 4 without ForecastCost",
+      "Variance %: no forecast recorded; Projects: 3 without Budget, 3 without ActualCost, 4 without ForecastCost",
     );
     expect(column(table(sheets[1], "tblFinanceByYear"), "Financial year")).toEqual([
       "FY2024/25",

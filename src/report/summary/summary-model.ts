@@ -171,7 +171,8 @@ export function summariseProgrammes(inputs: SummaryInputs): ProgrammeSummary[] {
         budget: 0,
         actual: 0,
         forecast: 0,
-        variance: 0,
+        outturn: 0,
+        variance: null,
         variancePct: null,
         reason: "no projects",
       };
