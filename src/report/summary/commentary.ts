@@ -80,7 +80,8 @@ function ragSentences(projects: ProjectLine[]): string[] {
 function milestoneSentence(p: ProgrammeSummary): string | null {
   const overdue = p.milestones.filter((m) => m.state === "overdue");
   const slipped = p.milestones.filter((m) => m.state === "slipped");
-  const upcoming = p.milestones.filter((m) => m.state === "upcoming");
+  // A slipped milestone due next month is still coming up: the two lists overlap.
+  const upcoming = p.milestones.filter((m) => m.upcoming);
   if (!overdue.length && !slipped.length && !upcoming.length) return null;
   const parts: string[] = [];
   if (overdue.length) parts.push(`${plural(overdue.length, "milestone")} overdue`);

@@ -37,7 +37,7 @@ function counts(p: ProgrammeSummary) {
     green: rag("Green"),
     overdue: p.milestones.filter((m) => m.state === "overdue").length,
     slipped: p.milestones.filter((m) => m.state === "slipped").length,
-    upcoming: p.milestones.filter((m) => m.state === "upcoming").length,
+    upcoming: p.milestones.filter((m) => m.upcoming).length,
   };
 }
 
@@ -80,6 +80,7 @@ export function programmeSheet(p: ProgrammeSummary, sheetName: string, style: Su
     projects: t("Projects"),
     risks: t("Risks"),
     milestones: t("Milestones"),
+    upcoming: t("Upcoming"),
     dependencies: t("Dependencies"),
     benefits: t("Benefits"),
   };
@@ -165,7 +166,7 @@ export function programmeSheet(p: ProgrammeSummary, sheetName: string, style: Su
       ]),
       "No open risks are recorded for this programme's projects.",
     ),
-    heading("Milestones: overdue, slipped and coming up"),
+    heading("Milestones slipped or overdue"),
     tableOr(
       names.milestones,
       [
@@ -177,16 +178,34 @@ export function programmeSheet(p: ProgrammeSummary, sheetName: string, style: Su
         col("Slip (days)", "integer"),
         col("State", "text"),
       ],
-      p.milestones.map((m) => [
-        m.id,
-        m.projectId,
-        cellText(m.name),
-        d(m.baseline),
-        d(m.forecast),
-        m.slipDays,
-        m.state === "upcoming" ? "Coming up" : m.state === "overdue" ? "Overdue" : "Slipped",
-      ]),
-      "No milestone is overdue, slipped or coming up.",
+      p.milestones
+        .filter((m) => m.state !== "upcoming")
+        .map((m) => [
+          m.id,
+          m.projectId,
+          cellText(m.name),
+          d(m.baseline),
+          d(m.forecast),
+          m.slipDays,
+          m.state === "overdue" ? "Overdue" : "Slipped",
+        ]),
+      "No milestone is overdue or slipped.",
+    ),
+    heading("Milestones coming up"),
+    tableOr(
+      names.upcoming,
+      [
+        col("Milestone", "text"),
+        col("Project", "text"),
+        col("Name", "text"),
+        col("Baseline", "date"),
+        col("Forecast", "date"),
+        col("Slip (days)", "integer"),
+      ],
+      p.milestones
+        .filter((m) => m.upcoming)
+        .map((m) => [m.id, m.projectId, cellText(m.name), d(m.baseline), d(m.forecast), m.slipDays]),
+      "No milestone falls due in the coming weeks.",
     ),
     heading("Dependencies at risk"),
     tableOr(
