@@ -68,7 +68,6 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
     { header: "Variance %", type: "percent", numberFormat: "0.0%", width: 11 },
   ];
   const groups = [...a.rollups.programmes, a.rollups.portfolio];
-  const rag = new Map(a.rag.map((r) => [r.id, r]));
   const blocks: UnplacedBlock[] = [
     {
       kind: "title",
@@ -120,7 +119,42 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
       periodRows(groups, (g) => g.byFinancialYear),
       "No monthly lines in Financials.",
     ),
-    heading(`Earned value at ${a.statusDate ?? "(no status date)"}`),
+    heading("By month (from Financials)"),
+    tableOr(
+      "tblFinanceByMonth",
+      [
+        { header: "Programme", type: "text", width: 16 },
+        { header: "Month", type: "text", width: 9 },
+        ...periodCols,
+        { header: "Notes", type: "longText", width: 30 },
+      ],
+      periodRows(groups, (g) => g.byMonth),
+      "No monthly lines in Financials.",
+    ),
+  ];
+  const placed = stackBlocks(blocks).blocks;
+  return {
+    name: "Finance",
+    tabColor: TAB,
+    blocks: placed,
+    freeze: frozenUnder(placed, "tblFinanceRollup"),
+    print: { landscape: true, fitToWidth: true },
+  };
+}
+
+/**
+ * The `Earned Value` sheet: earned value per project and the computed RAG beside the declared RAG
+ * (filled red, amber, green). Apart from Finance so each prints legibly on its own pages.
+ */
+export function earnedValueSheet(a: AnalyseResult, options: AnalysisSheetOptions = {}): SheetSpec {
+  const money = moneyFormat(options.currency ?? "£");
+  const rag = new Map(a.rag.map((r) => [r.id, r]));
+  const blocks: UnplacedBlock[] = [
+    {
+      kind: "title",
+      text: `Earned value at ${a.statusDate ?? "(no status date)"}, and computed RAG`,
+      subtitle: `Status date ${a.statusDate ?? "none"} (${SOURCE[a.statusDateSource]}) · PV from the baseline dates (or the project's monthly budget lines), EV = percent complete × BAC`,
+    },
     tableOr(
       "tblEarnedValue",
       [
@@ -185,25 +219,13 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
       }),
       "No projects.",
     ),
-    heading("By month (from Financials)"),
-    tableOr(
-      "tblFinanceByMonth",
-      [
-        { header: "Programme", type: "text", width: 16 },
-        { header: "Month", type: "text", width: 9 },
-        ...periodCols,
-        { header: "Notes", type: "longText", width: 30 },
-      ],
-      periodRows(groups, (g) => g.byMonth),
-      "No monthly lines in Financials.",
-    ),
   ];
   const placed = stackBlocks(blocks).blocks;
   return {
-    name: "Finance",
+    name: "Earned Value",
     tabColor: TAB,
     blocks: placed,
-    freeze: frozenUnder(placed, "tblFinanceRollup"),
+    freeze: frozenUnder(placed, "tblEarnedValue"),
     print: { landscape: true, fitToWidth: true },
     conditionalFormats: ragFormats(placedTable(placed, "tblComputedRag"), [
       "Declared overall",

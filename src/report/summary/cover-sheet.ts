@@ -1,7 +1,7 @@
 import { quoteSheet } from "../../workbook/grid";
 import type { Block, SheetSpec, SpecValue } from "../../workbook/spec";
 import { pctText } from "./figures";
-import { PRINT, SUMMARY_TAB } from "./programme-sheet";
+import { packPrint, SUMMARY_TAB } from "./programme-sheet";
 import type { SummaryInputs } from "./summary-model";
 
 export const COVER_SHEET = "Cover";
@@ -77,7 +77,16 @@ export function coverSheet(inputs: SummaryInputs, contents: { sheet: string; abo
     rows: contents.map((c) => [{ value: c.sheet, link: `${quoteSheet(c.sheet)}!A1` }, c.about]),
     style: "TableStyleLight9",
   });
-  return { name: COVER_SHEET, tabColor: SUMMARY_TAB, blocks, columnWidths: { 1: 30, 2: 90 }, print: PRINT };
+  return {
+    name: COVER_SHEET,
+    tabColor: SUMMARY_TAB,
+    blocks,
+    columnWidths: { 1: 30, 2: 90 },
+    print: packPrint(
+      { currency: inputs.settings.general.currency, reportingDate: inputs.reportingDate },
+      { landscape: false, repeatRows: undefined },
+    ),
+  };
 }
 
 /**

@@ -1,6 +1,13 @@
 import { dateFromIso, type IsoDate } from "../../domain/dates";
 import type { CellValue } from "../../workbook/grid";
-import type { ColumnSpec, ConditionalFormatSpec, KeyFigure, SheetSpec, SpecValue } from "../../workbook/spec";
+import type {
+  ColumnSpec,
+  ConditionalFormatSpec,
+  KeyFigure,
+  PrintSpec,
+  SheetSpec,
+  SpecValue,
+} from "../../workbook/spec";
 import { cellText, heading, placedTable, ragFormats, tableOr } from "../analysis-sheet-parts";
 import { stackBlocks, type UnplacedBlock } from "../layout";
 import { safeTableName } from "../sheet-names";
@@ -18,7 +25,25 @@ export interface SummaryStyle {
 }
 
 export const SUMMARY_TAB = "1F4E78";
-export const PRINT = { landscape: true, fitToWidth: true } as const;
+/**
+ * How every pack page prints: landscape, one page wide, the title rows repeated, the pack's title
+ * and reporting date in the header and "Page X of Y" in the footer. A4 for a £ or € pack, Letter
+ * otherwise (the paper the reader's printer most likely holds).
+ */
+export function packPrint(
+  style: Pick<SummaryStyle, "currency" | "reportingDate">,
+  extra: Partial<PrintSpec> = {},
+): PrintSpec {
+  return {
+    landscape: true,
+    fitToWidth: true,
+    paper: /[£€]/.test(style.currency) ? "A4" : "Letter",
+    repeatRows: { first: 1, last: 2 },
+    header: `PMO portfolio summary · as at ${style.reportingDate}`,
+    footer: "PMO Register",
+    ...extra,
+  };
+}
 
 const d = (v: IsoDate | null): CellValue => (v ? dateFromIso(v) : null);
 
@@ -276,7 +301,7 @@ export function programmeSheet(p: ProgrammeSummary, sheetName: string, style: Su
       16: 14,
     },
     freeze: { row: 3, col: 1 },
-    print: PRINT,
+    print: packPrint(style),
     conditionalFormats,
   };
 }
