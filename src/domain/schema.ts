@@ -388,6 +388,23 @@ export const SCHEMA: Record<EntityName, EntityDef> = {
         ],
       },
       {
+        name: "DecisionRequired",
+        type: "longText",
+        description: "The decision or support the project asks of the board.",
+        aliases: [
+          "decision required",
+          "decisions required",
+          "decision needed",
+          "support needed",
+          "support required",
+          "ask",
+          "asks",
+          "board ask",
+          "ask of the board",
+          "help needed",
+        ],
+      },
+      {
         name: "BusinessCaseApproved",
         type: "bool",
         list: "YesNo",

@@ -1,5 +1,5 @@
 import type { AnalyseResult, ProjectAnalysis } from "../analysis/finance/analyse-register";
-import type { MoneyFigures, RollupGroup } from "../analysis/finance/rollups";
+import { NO_PROGRAMME, type MoneyFigures, type RollupGroup } from "../analysis/finance/rollups";
 import type { ColumnSpec, SheetSpec, SpecValue } from "../workbook/spec";
 import {
   type AnalysisSheetOptions,
@@ -27,9 +27,14 @@ function moneyRow(f: MoneyFigures): SpecValue[] {
   return [num(f.budget), num(f.actual), num(f.forecast), num(f.variance), num(f.variancePct)];
 }
 
+/** A period's row: its outturn (actual to date + forecast to go) stands between forecast and variance. */
+function periodRow(f: MoneyFigures): SpecValue[] {
+  return [num(f.budget), num(f.actual), num(f.forecast), num(f.outturn), num(f.variance), num(f.variancePct)];
+}
+
 function periodRows(groups: RollupGroup[], pick: (g: RollupGroup) => RollupGroup["byMonth"]): SpecValue[][] {
   return groups.flatMap((g) =>
-    pick(g).map((p) => [g.id, p.period, ...moneyRow(p), p.reason ? `Variance %: ${p.reason}` : null]),
+    pick(g).map((p) => [g.id, p.period, ...periodRow(p), p.reason ? `Variance %: ${p.reason}` : null]),
   );
 }
 
@@ -58,13 +63,16 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
     ...moneyCols(["Budget", "Actual", "Forecast", "Variance"]),
     { header: "Variance %", type: "percent", numberFormat: "0.0%", width: 11 },
   ];
+  const periodCols: ColumnSpec[] = [
+    ...moneyCols(["Budget", "Actual", "Forecast", "Outturn", "Variance"]),
+    { header: "Variance %", type: "percent", numberFormat: "0.0%", width: 11 },
+  ];
   const groups = [...a.rollups.programmes, a.rollups.portfolio];
-  const rag = new Map(a.rag.map((r) => [r.id, r]));
   const blocks: UnplacedBlock[] = [
     {
       kind: "title",
       text: "Finance: roll-ups and earned value",
-      subtitle: `Status date ${a.statusDate ?? "none"} (${SOURCE[a.statusDateSource]}) · variance = forecast − budget (positive = overspend) · financial year starts in month ${a.fyStartMonth}`,
+      subtitle: `Status date ${a.statusDate ?? "none"} (${SOURCE[a.statusDateSource]}) · variance = outturn − budget (positive = overspend); a project's outturn is its forecast at completion, a period's is its actual to the status date, else its forecast · financial year starts in month ${a.fyStartMonth}`,
     },
     tableOr(
       "tblFinanceRollup",
@@ -87,7 +95,14 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
           g.name,
           t.projects,
           ...moneyRow(t),
-          notes({ "Variance %": t.reason, Projects: gaps.join(", ") || undefined }),
+          notes({
+            "Variance %": t.reason,
+            Projects: gaps.join(", ") || undefined,
+            Programme:
+              g.id === NO_PROGRAMME && a.rollups.unknownProgrammeIds.length > 0
+                ? `includes projects naming a programme the register does not hold (${a.rollups.unknownProgrammeIds.join(", ")})`
+                : undefined,
+          }),
         ];
       }),
       "No projects.",
@@ -98,13 +113,48 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
       [
         { header: "Programme", type: "text", width: 16 },
         { header: "Financial year", type: "text", width: 12 },
-        ...varianceCols,
+        ...periodCols,
         { header: "Notes", type: "longText", width: 30 },
       ],
       periodRows(groups, (g) => g.byFinancialYear),
       "No monthly lines in Financials.",
     ),
-    heading(`Earned value at ${a.statusDate ?? "(no status date)"}`),
+    heading("By month (from Financials)"),
+    tableOr(
+      "tblFinanceByMonth",
+      [
+        { header: "Programme", type: "text", width: 16 },
+        { header: "Month", type: "text", width: 9 },
+        ...periodCols,
+        { header: "Notes", type: "longText", width: 30 },
+      ],
+      periodRows(groups, (g) => g.byMonth),
+      "No monthly lines in Financials.",
+    ),
+  ];
+  const placed = stackBlocks(blocks).blocks;
+  return {
+    name: "Finance",
+    tabColor: TAB,
+    blocks: placed,
+    freeze: frozenUnder(placed, "tblFinanceRollup"),
+    print: { landscape: true, fitToWidth: true },
+  };
+}
+
+/**
+ * The `Earned Value` sheet: earned value per project and the computed RAG beside the declared RAG
+ * (filled red, amber, green). Apart from Finance so each prints legibly on its own pages.
+ */
+export function earnedValueSheet(a: AnalyseResult, options: AnalysisSheetOptions = {}): SheetSpec {
+  const money = moneyFormat(options.currency ?? "£");
+  const rag = new Map(a.rag.map((r) => [r.id, r]));
+  const blocks: UnplacedBlock[] = [
+    {
+      kind: "title",
+      text: `Earned value at ${a.statusDate ?? "(no status date)"}, and computed RAG`,
+      subtitle: `Status date ${a.statusDate ?? "none"} (${SOURCE[a.statusDateSource]}) · PV from the baseline dates (or the project's monthly budget lines), EV = percent complete × BAC`,
+    },
     tableOr(
       "tblEarnedValue",
       [
@@ -169,25 +219,13 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
       }),
       "No projects.",
     ),
-    heading("By month (from Financials)"),
-    tableOr(
-      "tblFinanceByMonth",
-      [
-        { header: "Programme", type: "text", width: 16 },
-        { header: "Month", type: "text", width: 9 },
-        ...varianceCols,
-        { header: "Notes", type: "longText", width: 30 },
-      ],
-      periodRows(groups, (g) => g.byMonth),
-      "No monthly lines in Financials.",
-    ),
   ];
   const placed = stackBlocks(blocks).blocks;
   return {
-    name: "Finance",
+    name: "Earned Value",
     tabColor: TAB,
     blocks: placed,
-    freeze: frozenUnder(placed, "tblFinanceRollup"),
+    freeze: frozenUnder(placed, "tblEarnedValue"),
     print: { landscape: true, fitToWidth: true },
     conditionalFormats: ragFormats(placedTable(placed, "tblComputedRag"), [
       "Declared overall",

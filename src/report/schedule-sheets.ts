@@ -17,7 +17,7 @@ import {
 import { stackBlocks, type UnplacedBlock } from "./layout";
 
 export { benefitsSheet } from "./benefits-sheet";
-export { financeSheet } from "./finance-sheet";
+export { earnedValueSheet, financeSheet } from "./finance-sheet";
 export type { AnalysisSheetOptions } from "./analysis-sheet-parts";
 
 /**

@@ -140,8 +140,27 @@ export interface SheetSpec {
   columnWidths?: Record<number, number>;
   /** Freeze rows above `row` and columns left of `col` (1-based: { row: 2, col: 1 } freezes row 1). */
   freeze?: { row: number; col: number };
-  print?: { landscape: boolean; fitToWidth: boolean };
+  print?: PrintSpec;
   conditionalFormats?: ConditionalFormatSpec[];
+}
+
+/** How a sheet prints: paper, orientation, fit, repeated header rows, the printed range, header and footer. */
+export interface PrintSpec {
+  landscape: boolean;
+  /** One page wide, as many tall as needed. */
+  fitToWidth: boolean;
+  /** The whole print area on one page (wins over fitToWidth). */
+  onePage?: boolean;
+  /** Default Letter (the hosts' own default) when absent. */
+  paper?: "A4" | "Letter";
+  /** 1-based rows repeated at the top of every printed page. */
+  repeatRows?: { first: number; last: number };
+  /** 1-based, inclusive: the range printed (leaves out, say, a dashboard's chart-data tables). */
+  area?: { top: number; left: number; bottom: number; right: number };
+  /** Centre header text (the pack's title and date). */
+  header?: string;
+  /** Left footer text; the right footer always reads "Page X of Y" when a footer is given. */
+  footer?: string;
 }
 
 export interface WorkbookSpec {
@@ -170,3 +189,33 @@ export function tableExtent(block: TableBlock): { top: number; left: number; bot
     right: block.col + block.columns.length - 1,
   };
 }
+
+/** Narrowest width (characters) that shows a value of the type without "###" in Excel or in print. */
+const MIN_WIDTH: Partial<Record<ColumnSpec["type"], number>> = { date: 11 };
+
+/**
+ * Widths to raise so each column shows the typed table columns it holds: a date column narrower
+ * than a date prints as "###". It reads the widths the spec itself gives (table columns, then the
+ * sheet's columnWidths, as both hosts apply them) and returns only the columns to widen, which both
+ * hosts apply last.
+ */
+export function minimumColumnWidths(sheet: SheetSpec): Record<number, number> {
+  const given: Record<number, number> = {};
+  const needed: Record<number, number> = {};
+  for (const b of sheet.blocks) {
+    if (b.kind !== "table") continue;
+    b.columns.forEach((c, i) => {
+      if (c.width !== undefined) given[b.col + i] = c.width;
+      const min = MIN_WIDTH[c.type];
+      if (min !== undefined) needed[b.col + i] = Math.max(needed[b.col + i] ?? 0, min);
+    });
+  }
+  Object.assign(given, sheet.columnWidths ?? {});
+  const out: Record<number, number> = {};
+  for (const [col, min] of Object.entries(needed))
+    if ((given[Number(col)] ?? DEFAULT_WIDTH) < min) out[Number(col)] = min;
+  return out;
+}
+
+/** Excel's default column width in characters. */
+const DEFAULT_WIDTH = 8.43;

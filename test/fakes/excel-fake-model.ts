@@ -130,7 +130,14 @@ export class SheetModel {
   private count = 0;
   readonly columnWidths = new Map<number, number>();
   freeze = { rows: 0, cols: 0 };
-  pageLayout: { orientation: string; zoom: Record<string, number> } = { orientation: "Portrait", zoom: { scale: 100 } };
+  pageLayout: {
+    orientation: string;
+    zoom: Record<string, number>;
+    paperSize?: string;
+    printArea?: string;
+    printTitleRows?: string;
+    headersFooters?: Record<string, string>;
+  } = { orientation: "Portrait", zoom: { scale: 100 } };
   validations: { rect: FakeRect; rule: Record<string, unknown> }[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];

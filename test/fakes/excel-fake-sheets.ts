@@ -258,4 +258,43 @@ export class FakePageLayout extends FakeObject<SheetModel> {
       m.pageLayout.zoom = { ...value };
     });
   }
+  set paperSize(value: string) {
+    // Excel.PaperType values the add-in uses; Excel refuses others with InvalidArgument.
+    if (!["A4", "Letter", "A3", "Legal"].includes(value)) throw new FakeExcelError("InvalidArgument", value);
+    this.queueSet("paperSize", value, (m) => {
+      m.pageLayout.paperSize = value;
+    });
+  }
+  setPrintArea(address: string): void {
+    if (typeof address !== "string" || !/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.test(address))
+      throw new FakeExcelError("InvalidArgument", `Print area ${String(address)}.`);
+    this.queueCall("setPrintArea", [address], (m) => {
+      m.pageLayout.printArea = address;
+    });
+  }
+  setPrintTitleRows(address: string): void {
+    if (typeof address !== "string" || !/^\$?\d+:\$?\d+$/.test(address))
+      throw new FakeExcelError("InvalidArgument", `Print title rows ${String(address)}.`);
+    this.queueCall("setPrintTitleRows", [address], (m) => {
+      m.pageLayout.printTitleRows = address;
+    });
+  }
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    const queue = (name: string, value: string) =>
+      this.queueSet(`headersFooters.defaultForAllPages.${name}`, value, (m) => {
+        m.pageLayout.headersFooters = { ...(m.pageLayout.headersFooters ?? {}), [name]: value };
+      });
+    const page: Record<string, string> = {};
+    for (const name of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+      Object.defineProperty(page, name, {
+        set: (value: string) => {
+          queue(name, value);
+        },
+        get: () => {
+          throw new TypeError(`fake: HeaderFooter.${name} is write-only here`);
+        },
+      });
+    }
+    return { defaultForAllPages: page };
+  }
 }

@@ -8,6 +8,7 @@ import { summaryWorkbookBytes } from "../../src/pipeline/summary-use-case";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { chartGallerySpec } from "./chart-gallery";
 import { convertWithLibreOffice, readChartsFromFods, type FodsChart } from "./libreoffice";
+import { printProblems } from "./print-checks";
 import { renderPages } from "./render-pages";
 
 /**
@@ -148,6 +149,14 @@ async function main(): Promise<void> {
     const problems = compareWorkbook(spec, charts);
     process.stdout.write(`${wb.name}: ${charts.length} charts read back by LibreOffice in ${ms} ms\n`);
     for (const p of problems) process.stderr.write(`  MISMATCH ${p}\n`);
+    if (wb.name === "demo-summary") {
+      // The pack as a manager prints it: A4, headers and footers, no "###", the dashboard on one page.
+      const { path: pdf } = await convertWithLibreOffice(xlsxPath, "pdf", outDir);
+      const printed = printProblems(pdf, spec);
+      process.stdout.write(`${wb.name}: printed to PDF, ${printed.length} print problem(s)\n`);
+      for (const p of printed) process.stderr.write(`  PRINT ${p}\n`);
+      problems.push(...printed);
+    }
     if (problems.length) failures++;
     if (render) {
       const pages = await renderPages(xlsxPath, outDir);
@@ -158,7 +167,9 @@ async function main(): Promise<void> {
     process.stderr.write(`Interop FAILED: ${failures} workbook(s) did not survive LibreOffice as specified.\n`);
     process.exit(1);
   }
-  process.stdout.write("Interop OK: every chart's type, position and ranges survived LibreOffice.\n");
+  process.stdout.write(
+    "Interop OK: every chart's type, position and ranges survived LibreOffice, and the pack prints.\n",
+  );
 }
 
 if (require.main === module) {

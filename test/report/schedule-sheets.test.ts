@@ -1,5 +1,5 @@
 import { analyseRegister } from "../../src/analysis/finance/analyse-register";
-import { benefitsSheet, financeSheet, scheduleSheet } from "../../src/report/schedule-sheets";
+import { benefitsSheet, earnedValueSheet, financeSheet, scheduleSheet } from "../../src/report/schedule-sheets";
 import { SCHEMA } from "../../src/domain/schema";
 import type { SheetSpec, TableBlock } from "../../src/workbook/spec";
 import { isRichCell } from "../../src/workbook/spec";
@@ -62,7 +62,12 @@ const register = registerOf({
   ],
 });
 const analysis = analyseRegister(register);
-const sheets = [scheduleSheet(analysis), financeSheet(analysis, { currency: "€" }), benefitsSheet(analysis)];
+const sheets = [
+  scheduleSheet(analysis),
+  financeSheet(analysis, { currency: "€" }),
+  benefitsSheet(analysis),
+  earnedValueSheet(analysis, { currency: "€" }),
+];
 
 function table(sheet: SheetSpec, name: string): TableBlock {
   const t = sheet.blocks.find((b): b is TableBlock => b.kind === "table" && b.name === name);
@@ -78,7 +83,7 @@ function column(t: TableBlock, header: string): unknown[] {
 
 describe("Schedule, Finance and Benefits Realisation sheets", () => {
   it("use the conventional sheet names and table names that clash with no register table", () => {
-    expect(sheets.map((s) => s.name)).toEqual(["Schedule", "Finance", "Benefits Realisation"]);
+    expect(sheets.map((s) => s.name)).toEqual(["Schedule", "Finance", "Benefits Realisation", "Earned Value"]);
     const names = sheets.flatMap((s) =>
       s.blocks.filter((b) => b.kind === "table").map((b) => (b as TableBlock).name.toLowerCase()),
     );
@@ -109,6 +114,7 @@ describe("Schedule, Finance and Benefits Realisation sheets", () => {
       { row: 5, col: 1 },
       { row: 5, col: 1 },
       { row: 5, col: 1 },
+      { row: 5, col: 1 },
     ]);
     for (const s of sheets) expect(s.blocks[1]).toMatchObject({ kind: "table", row: 4 });
   });
@@ -127,7 +133,7 @@ describe("Schedule, Finance and Benefits Realisation sheets", () => {
   });
 
   it("write uncomputable figures as blanks with the reason in Notes", () => {
-    const ev = table(sheets[1], "tblEarnedValue");
+    const ev = table(sheets[3], "tblEarnedValue");
     expect(column(ev, "Project")).toEqual(["P1", "P2", "P3", "P4", "P5"]);
     expect(column(ev, "CPI")[0]).toBeCloseTo(2500 / 2800, 12);
     expect(column(ev, "EAC (BAC/CPI)")[0]).toBeCloseTo(4480, 9);
@@ -138,7 +144,7 @@ describe("Schedule, Finance and Benefits Realisation sheets", () => {
     expect(column(rollup, "Programme")).toEqual(["PG1", "(no programme)", "Portfolio"]);
     expect(column(rollup, "Variance %")[1]).toBeNull();
     expect(column(rollup, "Notes")[1]).toBe(
-      "Variance %: budget is 0; Projects: 3 without Budget, 3 without ActualCost, 4 without ForecastCost",
+      "Variance %: no forecast recorded; Projects: 3 without Budget, 3 without ActualCost, 4 without ForecastCost",
     );
     expect(column(table(sheets[1], "tblFinanceByYear"), "Financial year")).toEqual([
       "FY2024/25",
@@ -146,10 +152,10 @@ describe("Schedule, Finance and Benefits Realisation sheets", () => {
       "FY2024/25",
       "FY2025/26",
     ]);
-    const rag = table(sheets[1], "tblComputedRag");
+    const rag = table(sheets[3], "tblComputedRag");
     expect(column(rag, "Computed overall")[0]).toBe("Red");
     expect(column(rag, "Declared greener")[0]).toBe("Yes");
-    expect(sheets[1].conditionalFormats?.length).toBe(18); // six RAG columns × three fills
+    expect(sheets[3].conditionalFormats?.length).toBe(18); // six RAG columns × three fills
   });
 
   it("show benefits realisation by programme and period", () => {

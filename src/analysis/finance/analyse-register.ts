@@ -188,7 +188,7 @@ export function analyseRegister(register: Register, options: AnalyseOptions = {}
       skippedDependencies: inputs.skipped,
     },
     rag,
-    rollups: rollups(register, { fyStartMonth }),
+    rollups: rollups(register, { fyStartMonth, statusDate }),
     milestones: analyseMilestones(register, statusDate, { upcomingDays: options.upcomingDays ?? 30 }),
     benefits: benefitsRealisation(register, { fyStartMonth }),
   };

@@ -29,6 +29,7 @@ function moneySentence(
   if (m.budget === 0 && m.forecast === 0 && m.actual === 0) return null;
   if (m.budget <= 0) return `No budget is recorded; the forecast is ${words.money(m.forecast)}.`;
   const spent = ` ${words.money(m.actual)} has been spent.`;
+  if (m.variance === null) return `No forecast is recorded against the ${words.money(m.budget)} budget.${spent}`;
   if (m.variance === 0 || m.variancePct === null)
     return `Forecast ${words.money(m.forecast)} matches the ${words.money(m.budget)} budget.${spent}`;
   const over = m.variance > 0;
@@ -79,7 +80,8 @@ function ragSentences(projects: ProjectLine[]): string[] {
 function milestoneSentence(p: ProgrammeSummary): string | null {
   const overdue = p.milestones.filter((m) => m.state === "overdue");
   const slipped = p.milestones.filter((m) => m.state === "slipped");
-  const upcoming = p.milestones.filter((m) => m.state === "upcoming");
+  // A slipped milestone due next month is still coming up: the two lists overlap.
+  const upcoming = p.milestones.filter((m) => m.upcoming);
   if (!overdue.length && !slipped.length && !upcoming.length) return null;
   const parts: string[] = [];
   if (overdue.length) parts.push(`${plural(overdue.length, "milestone")} overdue`);

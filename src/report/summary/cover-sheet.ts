@@ -1,7 +1,7 @@
 import { quoteSheet } from "../../workbook/grid";
 import type { Block, SheetSpec, SpecValue } from "../../workbook/spec";
 import { pctText } from "./figures";
-import { PRINT, SUMMARY_TAB } from "./programme-sheet";
+import { packPrint, SUMMARY_TAB } from "./programme-sheet";
 import type { SummaryInputs } from "./summary-model";
 
 export const COVER_SHEET = "Cover";
@@ -33,15 +33,13 @@ export function coverSheet(inputs: SummaryInputs, contents: { sheet: string; abo
     ["PMO profile", v.profile],
     [
       "Data-quality score",
-      `${pctText(v.score.portfolio)} (${v.checks.passed} of ${v.checks.applicable} checks passed)`,
+      `${pctText(v.score.portfolio)}: the share of applicable checks that pass (${v.checks.passed} of ${v.checks.applicable}); errors and warnings below say what fails`,
     ],
     [
       "Compliance",
       v.stamp
         ? `NOT COMPLIANT: ${v.counts.error} errors remain under the directive profile`
-        : v.compliant
-          ? "Compliant: no errors remain"
-          : `${v.counts.error} errors and ${v.counts.warning} warnings remain (profile ${v.profile})`,
+        : complianceText(v.counts.error, v.counts.warning, v.profile),
     ],
     ["Prioritisation", inputs.rankingMethod],
     ["Generated", readableTimestamp(inputs.generatedAt)],
@@ -79,7 +77,27 @@ export function coverSheet(inputs: SummaryInputs, contents: { sheet: string; abo
     rows: contents.map((c) => [{ value: c.sheet, link: `${quoteSheet(c.sheet)}!A1` }, c.about]),
     style: "TableStyleLight9",
   });
-  return { name: COVER_SHEET, tabColor: SUMMARY_TAB, blocks, columnWidths: { 1: 30, 2: 90 }, print: PRINT };
+  return {
+    name: COVER_SHEET,
+    tabColor: SUMMARY_TAB,
+    blocks,
+    columnWidths: { 1: 30, 2: 90 },
+    print: packPrint(
+      { currency: inputs.settings.general.currency, reportingDate: inputs.reportingDate },
+      { landscape: false, repeatRows: undefined },
+    ),
+  };
+}
+
+/**
+ * The compliance line states its rule: compliant means no errors, and the warnings are still said,
+ * so "Compliant" never hides 233 warnings.
+ */
+export function complianceText(errors: number, warnings: number, profile: string): string {
+  const w = `${warnings} warning${warnings === 1 ? "" : "s"}`;
+  return errors === 0
+    ? `Compliant: no errors; ${w} (profile ${profile})`
+    : `Not compliant: ${errors} error${errors === 1 ? "" : "s"} and ${w} remain (profile ${profile})`;
 }
 
 /** `2026-11-23T09:05:00.000Z` → `2026-11-23 09:05 UTC`; anything else as given. */

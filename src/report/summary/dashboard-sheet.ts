@@ -3,12 +3,16 @@ import type { Block, ChartBlock, ColumnSpec, KeyFigure, SheetSpec, SpecValue, Ta
 import { tableExtent } from "../../workbook/spec";
 import { cellText } from "../analysis-sheet-parts";
 import { blockHeight } from "../layout";
+import { projectsNeedingAttention } from "./attention";
 import { portfolioCommentary } from "./commentary";
 import { SIGNED_PCT, finite, moneyFormat, moneyWords } from "./figures";
-import { PRINT, SUMMARY_TAB, uniqueName, type SummaryStyle } from "./programme-sheet";
+import { packPrint, SUMMARY_TAB, uniqueName, type SummaryStyle } from "./programme-sheet";
 import type { ProgrammeSummary, SummaryInputs } from "./summary-model";
 
 export const DASHBOARD_SHEET = "Dashboard";
+
+/** Rows of the "Needs attention" table on page one; the rest are counted and left to the programme pages. */
+const ATTENTION_ROWS = 10;
 
 const RAG_COLOURS: Record<string, string> = {
   Red: "C00000",
@@ -249,7 +253,9 @@ export function dashboardSheet(inputs: SummaryInputs, programmes: ProgrammeSumma
     },
   });
 
-  // --- layout ---
+  // --- layout: what needs the board first, then the portfolio figures, then the charts ---
+  const attention = projectsNeedingAttention(inputs, programmes, inputs.capacity);
+  const shown = attention.slice(0, ATTENTION_ROWS);
   const blocks: Block[] = [
     {
       kind: "title",
@@ -258,11 +264,64 @@ export function dashboardSheet(inputs: SummaryInputs, programmes: ProgrammeSumma
       text: "Portfolio dashboard",
       subtitle: `Reporting date ${style.reportingDate} · profile ${v.profile} · ${inputs.registerLabel}`,
     },
-    { kind: "keyFigures", row: 4, col: 1, items: figures },
-    { kind: "text", row: 4, col: 4, lines: ["Commentary"], style: "heading" },
-    { kind: "text", row: 5, col: 4, lines: commentary },
+    { kind: "text", row: 4, col: 1, lines: [`Needs attention (${attention.length})`], style: "heading" },
   ];
-  let row = 4 + Math.max(figures.length, commentary.length + 1) + 1;
+  let top = 5;
+  if (shown.length === 0) {
+    blocks.push({
+      kind: "text",
+      row: top,
+      col: 1,
+      lines: [
+        "No project needs the board's attention: none is computed Red, declared greener than its numbers, past its cost or schedule tolerance, behind an overload, stale or asking for a decision.",
+      ],
+      style: "note",
+    });
+    top += 2;
+  } else {
+    blocks.push(
+      table(
+        t("Attention"),
+        [
+          column("Project", "text"),
+          column("Programme", "text"),
+          column("Project manager", "text"),
+          column("SRO", "text"),
+          column("Declared / computed", "text"),
+          column("Why it needs attention", "longText"),
+          column("Decision asked of the board", "longText"),
+        ],
+        shown.map((a) => [
+          cellText(a.label),
+          cellText(a.programme),
+          cellText(a.manager),
+          cellText(a.sro),
+          `${a.declared ?? "none"} / ${a.computed ?? "not computed"}`,
+          cellText(a.reasons.join("; ")),
+          cellText(a.decision),
+        ]),
+        top,
+      ),
+    );
+    top += shown.length + 1;
+    if (attention.length > shown.length) {
+      blocks.push({
+        kind: "text",
+        row: top,
+        col: 1,
+        lines: [`${attention.length - shown.length} more on the programme pages.`],
+        style: "note",
+      });
+      top += 1;
+    }
+    top += 1;
+  }
+  blocks.push(
+    { kind: "keyFigures", row: top, col: 1, items: figures },
+    { kind: "text", row: top, col: 4, lines: ["Commentary"], style: "heading" },
+    { kind: "text", row: top + 1, col: 4, lines: commentary },
+  );
+  let row = top + Math.max(figures.length, commentary.length + 1) + 1;
   if (v.stamp) {
     blocks.push({
       kind: "text",
@@ -333,8 +392,9 @@ export function dashboardSheet(inputs: SummaryInputs, programmes: ProgrammeSumma
     name: sheet,
     tabColor: SUMMARY_TAB,
     blocks,
-    columnWidths: { 1: 30, 2: 15, 3: 15, 4: 15, 5: 15, 6: 40, 7: 14, 8: 14, 9: 14, 10: 14 },
-    print: PRINT,
+    columnWidths: { 1: 30, 2: 18, 3: 16, 4: 16, 5: 16, 6: 48, 7: 40, 8: 14, 9: 14, 10: 14 },
+    // Page one is the attention list, the figures and the charts; the chart data below them does not print.
+    print: packPrint(style, { onePage: true, area: { top: 1, left: 1, bottom: dataTop - 1, right: 8 } }),
   };
 }
 

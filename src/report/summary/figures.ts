@@ -3,6 +3,8 @@
  * quotes is rounded the same way the sheet's number format shows it (see formats below).
  */
 export function moneyText(value: number, currency: string): string {
+  // A figure no register can hold (1e308, Infinity) is flagged, never printed as "£Infinitybn".
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return "(figure out of range)";
   const sign = value < 0 ? "−" : "";
   const v = Math.abs(value);
   if (v >= 1e9) return `${sign}${currency}${(v / 1e9).toFixed(1)}bn`;

@@ -1,6 +1,13 @@
 import { dateFromIso, type IsoDate } from "../../domain/dates";
 import type { CellValue } from "../../workbook/grid";
-import type { ColumnSpec, ConditionalFormatSpec, KeyFigure, SheetSpec, SpecValue } from "../../workbook/spec";
+import type {
+  ColumnSpec,
+  ConditionalFormatSpec,
+  KeyFigure,
+  PrintSpec,
+  SheetSpec,
+  SpecValue,
+} from "../../workbook/spec";
 import { cellText, heading, placedTable, ragFormats, tableOr } from "../analysis-sheet-parts";
 import { stackBlocks, type UnplacedBlock } from "../layout";
 import { safeTableName } from "../sheet-names";
@@ -18,7 +25,25 @@ export interface SummaryStyle {
 }
 
 export const SUMMARY_TAB = "1F4E78";
-export const PRINT = { landscape: true, fitToWidth: true } as const;
+/**
+ * How every pack page prints: landscape, one page wide, the title rows repeated, the pack's title
+ * and reporting date in the header and "Page X of Y" in the footer. A4 for a £ or € pack, Letter
+ * otherwise (the paper the reader's printer most likely holds).
+ */
+export function packPrint(
+  style: Pick<SummaryStyle, "currency" | "reportingDate">,
+  extra: Partial<PrintSpec> = {},
+): PrintSpec {
+  return {
+    landscape: true,
+    fitToWidth: true,
+    paper: /[£€]/.test(style.currency) ? "A4" : "Letter",
+    repeatRows: { first: 1, last: 2 },
+    header: `PMO portfolio summary · as at ${style.reportingDate}`,
+    footer: "PMO Register",
+    ...extra,
+  };
+}
 
 const d = (v: IsoDate | null): CellValue => (v ? dateFromIso(v) : null);
 
@@ -37,7 +62,7 @@ function counts(p: ProgrammeSummary) {
     green: rag("Green"),
     overdue: p.milestones.filter((m) => m.state === "overdue").length,
     slipped: p.milestones.filter((m) => m.state === "slipped").length,
-    upcoming: p.milestones.filter((m) => m.state === "upcoming").length,
+    upcoming: p.milestones.filter((m) => m.upcoming).length,
   };
 }
 
@@ -80,6 +105,7 @@ export function programmeSheet(p: ProgrammeSummary, sheetName: string, style: Su
     projects: t("Projects"),
     risks: t("Risks"),
     milestones: t("Milestones"),
+    upcoming: t("Upcoming"),
     dependencies: t("Dependencies"),
     benefits: t("Benefits"),
   };
@@ -165,7 +191,7 @@ export function programmeSheet(p: ProgrammeSummary, sheetName: string, style: Su
       ]),
       "No open risks are recorded for this programme's projects.",
     ),
-    heading("Milestones: overdue, slipped and coming up"),
+    heading("Milestones slipped or overdue"),
     tableOr(
       names.milestones,
       [
@@ -177,16 +203,34 @@ export function programmeSheet(p: ProgrammeSummary, sheetName: string, style: Su
         col("Slip (days)", "integer"),
         col("State", "text"),
       ],
-      p.milestones.map((m) => [
-        m.id,
-        m.projectId,
-        cellText(m.name),
-        d(m.baseline),
-        d(m.forecast),
-        m.slipDays,
-        m.state === "upcoming" ? "Coming up" : m.state === "overdue" ? "Overdue" : "Slipped",
-      ]),
-      "No milestone is overdue, slipped or coming up.",
+      p.milestones
+        .filter((m) => m.state !== "upcoming")
+        .map((m) => [
+          m.id,
+          m.projectId,
+          cellText(m.name),
+          d(m.baseline),
+          d(m.forecast),
+          m.slipDays,
+          m.state === "overdue" ? "Overdue" : "Slipped",
+        ]),
+      "No milestone is overdue or slipped.",
+    ),
+    heading("Milestones coming up"),
+    tableOr(
+      names.upcoming,
+      [
+        col("Milestone", "text"),
+        col("Project", "text"),
+        col("Name", "text"),
+        col("Baseline", "date"),
+        col("Forecast", "date"),
+        col("Slip (days)", "integer"),
+      ],
+      p.milestones
+        .filter((m) => m.upcoming)
+        .map((m) => [m.id, m.projectId, cellText(m.name), d(m.baseline), d(m.forecast), m.slipDays]),
+      "No milestone falls due in the coming weeks.",
     ),
     heading("Dependencies at risk"),
     tableOr(
@@ -257,7 +301,7 @@ export function programmeSheet(p: ProgrammeSummary, sheetName: string, style: Su
       16: 14,
     },
     freeze: { row: 3, col: 1 },
-    print: PRINT,
+    print: packPrint(style),
     conditionalFormats,
   };
 }

@@ -65,7 +65,10 @@ export interface MilestoneLine {
   baseline: IsoDate | null;
   forecast: IsoDate | null;
   slipDays: number | null;
+  /** The worst that is true of it: overdue, else slipped, else upcoming (due soon, on time). */
   state: "slipped" | "overdue" | "upcoming";
+  /** Due within the upcoming window and not achieved, whether or not it has slipped. */
+  upcoming: boolean;
 }
 
 export interface DependencyLine {
@@ -171,7 +174,8 @@ export function summariseProgrammes(inputs: SummaryInputs): ProgrammeSummary[] {
         budget: 0,
         actual: 0,
         forecast: 0,
-        variance: 0,
+        outturn: 0,
+        variance: null,
         variancePct: null,
         reason: "no projects",
       };
@@ -202,6 +206,7 @@ export function summariseProgrammes(inputs: SummaryInputs): ProgrammeSummary[] {
           forecast: m.actualDate ?? m.forecastDate,
           slipDays: m.slipDays,
           state: m.overdue ? ("overdue" as const) : m.slipped ? ("slipped" as const) : ("upcoming" as const),
+          upcoming: m.upcoming,
         }))
         .sort(
           (a, b) => order(a.state) - order(b.state) || (b.slipDays ?? 0) - (a.slipDays ?? 0) || (a.id < b.id ? -1 : 1),

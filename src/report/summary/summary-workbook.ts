@@ -5,7 +5,7 @@ import { linkedSheet } from "../sheet-references";
 import { safeSheetName } from "../sheet-names";
 import { COVER_SHEET, coverSheet } from "./cover-sheet";
 import { DASHBOARD_SHEET, dashboardSheet } from "./dashboard-sheet";
-import { PRINT, programmeSheet, type SummaryStyle } from "./programme-sheet";
+import { packPrint, programmeSheet, type SummaryStyle } from "./programme-sheet";
 import { summariseProgrammes, type SummaryInputs } from "./summary-model";
 
 const ABOUT: Record<string, string> = {
@@ -14,7 +14,8 @@ const ABOUT: Record<string, string> = {
   Capacity: "Demand against supply by role and month (heat map)",
   Levelling: "Start-date moves that would relieve overloads",
   Schedule: "Critical path, float and earned value per project",
-  Finance: "Budget, actual and forecast by programme, month and financial year",
+  Finance: "Budget, actual, forecast and outturn by programme, financial year and month",
+  "Earned Value": "Earned value per project, and the computed RAG beside the declared RAG",
   "Benefits Realisation": "Planned and realised benefits",
   Findings: "Where the register falls short of the PMO's standards, cell by cell",
 };
@@ -43,7 +44,7 @@ export function summaryWorkbookSpec(inputs: SummaryInputs, analysisSheets: Sheet
   const inWorkbook = new Set(taken.map((t) => t.toLowerCase()));
   const standalone = analysisSheets.map((s) => ({
     ...withoutDanglingLinks(s, inWorkbook, inputs.registerLabel),
-    print: PRINT,
+    print: packPrint(style, { repeatRows: undefined }),
   }));
   const contents = [
     { sheet: DASHBOARD_SHEET, about: "Key figures, charts and commentary for the whole portfolio" },

@@ -1,4 +1,4 @@
-import type { ConditionalFormatSpec, SheetSpec } from "../spec";
+import { minimumColumnWidths, type ConditionalFormatSpec, type SheetSpec } from "../spec";
 import { layoutBlock, type BlockLayout } from "./block-layout";
 import { rectAddress, type Rect } from "./excel-addresses";
 import type { ExcelFeatures } from "./excel-features";
@@ -85,6 +85,7 @@ export async function renderSheet(
     Object.assign(widths, layout.widths);
   }
   Object.assign(widths, spec.columnWidths ?? {});
+  Object.assign(widths, minimumColumnWidths(spec));
 
   const widthEntries = Object.entries(widths);
   await batcher.reserve(SMALL_OP_BYTES * (widthEntries.length + 6 + (spec.conditionalFormats?.length ?? 0) * 4));
@@ -95,8 +96,19 @@ export async function renderSheet(
   if (spec.freeze) freeze(sheet, spec.freeze.row - 1, spec.freeze.col - 1);
   if (spec.print) {
     if (features.pageLayout) {
-      sheet.pageLayout.orientation = spec.print.landscape ? "Landscape" : "Portrait";
-      if (spec.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      const p = spec.print;
+      const layout = sheet.pageLayout;
+      layout.orientation = p.landscape ? "Landscape" : "Portrait";
+      if (p.onePage) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+      else if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (p.paper) layout.paperSize = p.paper === "A4" ? "A4" : "Letter";
+      if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.first}:$${p.repeatRows.last}`);
+      if (p.area) layout.setPrintArea(rectAddress(p.area));
+      if (p.header) layout.headersFooters.defaultForAllPages.centerHeader = p.header.replace(/&/g, "&&");
+      if (p.footer !== undefined) {
+        layout.headersFooters.defaultForAllPages.leftFooter = p.footer.replace(/&/g, "&&");
+        layout.headersFooters.defaultForAllPages.rightFooter = "Page &P of &N";
+      }
     } else {
       result.messages.push(`Print setup of ${spec.name} was left out (this Excel lacks ExcelApi 1.9).`);
     }

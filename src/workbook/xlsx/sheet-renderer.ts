@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { columnLetters } from "../grid";
-import type { ChartBlock, ConditionalFormatSpec, SheetSpec } from "../spec";
+import { minimumColumnWidths, type ChartBlock, type ConditionalFormatSpec, type SheetSpec } from "../spec";
 import { argb, renderKeyFigures, renderText, renderTitle } from "./block-renderer";
 import { renderTable } from "./table-renderer";
 
@@ -106,17 +106,27 @@ export function renderSheet(
   for (const [col, width] of Object.entries(spec.columnWidths ?? {})) {
     if (Number.isFinite(width) && width > 0) ws.getColumn(Number(col)).width = width;
   }
+  for (const [col, min] of Object.entries(minimumColumnWidths(spec))) ws.getColumn(Number(col)).width = min;
   if (spec.freeze && (spec.freeze.row > 1 || spec.freeze.col > 1)) {
     ws.views = [{ state: "frozen", xSplit: spec.freeze.col - 1, ySplit: spec.freeze.row - 1 }];
   }
   if (spec.print) {
     // Set fields one by one: replacing pageSetup wholesale would drop exceljs's default margins.
-    ws.pageSetup.orientation = spec.print.landscape ? "landscape" : "portrait";
-    if (spec.print.fitToWidth) {
+    const p = spec.print;
+    ws.pageSetup.orientation = p.landscape ? "landscape" : "portrait";
+    if (p.fitToWidth || p.onePage) {
       ws.pageSetup.fitToPage = true;
       ws.pageSetup.fitToWidth = 1;
-      ws.pageSetup.fitToHeight = 0;
+      ws.pageSetup.fitToHeight = p.onePage ? 1 : 0;
     }
+    // OOXML paper codes: 9 is A4, 1 is Letter.
+    if (p.paper) ws.pageSetup.paperSize = (p.paper === "A4" ? 9 : 1) as ExcelJS.PaperSize;
+    if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows.first}:${p.repeatRows.last}`;
+    // exceljs prefixes "$" to each corner's column only ("$A1:$H85", which LibreOffice reads as no
+    // print area), so the rows are given absolute here to make "$A$1:$H$85".
+    if (p.area) ws.pageSetup.printArea = rangeAddress(p.area).replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+    if (p.header) ws.headerFooter.oddHeader = `&C${headerFooterText(p.header)}`;
+    if (p.footer !== undefined) ws.headerFooter.oddFooter = `&L${headerFooterText(p.footer)}&RPage &P of &N`;
   }
   if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
   ws.state = spec.hidden ? "hidden" : "visible";
@@ -124,4 +134,9 @@ export function renderSheet(
     ws.addConditionalFormatting({ ref: rangeAddress(cf.range), rules: [conditionalRule(cf)] });
   }
   return { cells, charts, hasInternalLinks };
+}
+
+/** Header and footer text is a little language: "&" starts a code, so a literal one is doubled. */
+function headerFooterText(text: string): string {
+  return text.replace(/&/g, "&&").slice(0, 200);
 }

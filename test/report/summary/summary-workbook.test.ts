@@ -94,9 +94,9 @@ describe("the summary workbook of the sample estate", () => {
   });
 
   it("names the project that drives a programme's variance", () => {
-    const g = summariseProgrammes(run.inputs).find((x) => x.projects.length > 0 && x.money.variance !== 0)!;
+    const g = summariseProgrammes(run.inputs).find((x) => x.projects.length > 0 && !!x.money.variance)!;
     const text = programmeCommentary(g, moneyWords("£", 1)).join(" ");
-    const over = g.money.variance > 0;
+    const over = (g.money.variance ?? 0) > 0;
     const driver = [...g.projects]
       .filter((p) => p.variance !== null && (over ? p.variance > 0 : p.variance < 0))
       .sort((a, b) => Math.abs(b.variance!) - Math.abs(a.variance!))[0];
