@@ -4,7 +4,7 @@ import { numberValue, textValue, type Register } from "../../domain/register";
 import { NO_PROGRAMME } from "../schedule/milestones";
 
 /**
- * Money roll-ups per programme and for the portfolio (domain.md "Roll-ups"): totals from each
+ * Money roll-ups per programme and for the portfolio (docs/domain.md "Roll-ups"): totals from each
  * project's Budget, ActualCost and ForecastCost (at completion), and by month and financial
  * year from the Financials lines. Variance = forecast − budget (positive = overspend); its
  * percentage is null, with a reason, when the budget is 0. Missing values are counted, not guessed.
