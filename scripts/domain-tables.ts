@@ -57,7 +57,9 @@ function schemaBlock(): string {
     const head =
       `### ${name}\n\nSheet ${code(e.sheet)}, table ${code(e.table)}; id ${code(e.idField)}` +
       ` (derived as ${code(`${e.idPrefix}-…`)} from ${e.identityFields.map(code).join(", ")} when the source has none).`;
-    const rows = e.fields.map((f) => [
+    // Read through FieldDef so optional properties type-check however the schema literal is declared.
+    const fields: readonly FieldDef[] = e.fields;
+    const rows = fields.map((f) => [
       code(f.name),
       TYPE_WORDS[f.type],
       f.required ? "yes" : "",
