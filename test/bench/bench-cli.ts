@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { BenchArea, BenchRow } from "./bench-report";
 import { limitVerdict, skippedRow } from "./bench-report";
@@ -40,6 +42,31 @@ function timeProcess(args: string[], runs: number, expectStdout: RegExp | null):
   return { ms: median(times), runs: times, failure };
 }
 
+/** The packages `pmo --help` loads, and how many of our own modules: what start-up still pays for. */
+function loadedAtStartup(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "pmo-bench-cli-"));
+  try {
+    const out = path.join(dir, "loaded.json");
+    const probe = path.join(dir, "probe.js");
+    writeFileSync(
+      probe,
+      `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));`,
+    );
+    spawnSync(process.execPath, ["--require", probe, BIN, "--help"], { cwd: repo, encoding: "utf8" });
+    const files = JSON.parse(readFileSync(out, "utf8")) as string[];
+    const packages = new Map<string, number>();
+    for (const f of files) {
+      const m = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(f);
+      if (m) packages.set(m[1], (packages.get(m[1]) ?? 0) + 1);
+    }
+    const own = files.filter((f) => f.startsWith(path.join(repo, "lib"))).length;
+    const top = [...packages].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    return `${own} modules of lib/ and ${packages.size} packages (most files: ${top.map(([p, n]) => `${p} ${n}`).join(", ")})`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const list = (p: Processes) => p.runs.map((v) => v.toFixed(0)).join("/");
 
 export const area: BenchArea = {
@@ -74,7 +101,8 @@ export const area: BenchArea = {
         note:
           help.failure ??
           `node bin/pmo.js --help, median of ${help.runs.length} after one warm-up (${list(help)} ms); ` +
-            `bare node -e 0 ${list(bare)} ms. Wall time on a shared machine: compare with the load average in the header.`,
+            `bare node -e 0 ${list(bare)} ms. Loaded at start-up: ${loadedAtStartup()}. ` +
+            `Wall time on a shared machine: compare with the load average in the header.`,
       },
       {
         area: AREA,
