@@ -12,7 +12,7 @@ import { registerSampleCommand } from "./commands/sample";
 import { registerSummaryCommands } from "./commands/summary";
 import { EXIT, UsageError } from "./reporter";
 
-/** The `pmo` command line: stdout carries the result, stderr progress and notes (conventions.md). */
+/** The `pmo` command line: stdout carries the result, stderr progress and notes (docs/conventions.md "stdout and stderr"). */
 export function createProgram(): Command {
   const program = new Command();
   program

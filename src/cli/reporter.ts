@@ -56,7 +56,7 @@ export function printResult(json: boolean, value: unknown, text: () => string): 
   else process.stdout.write(text().replace(/\n?$/, "\n"));
 }
 
-/** Exit codes (conventions.md). */
+/** Exit codes (docs/conventions.md "Exit codes"). */
 export const EXIT = { done: 0, findingsOrPartial: 1, usage: 2, nothing: 3 } as const;
 
 export class UsageError extends Error {}

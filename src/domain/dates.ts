@@ -75,7 +75,7 @@ export function isoFromEpochDay(day: number): IsoDate {
   return isoFromDate(new Date(day * MS_PER_DAY));
 }
 
-/** `later − earlier` in days (not inclusive), per conventions.md. */
+/** `later − earlier` in days (not inclusive), per docs/conventions.md "Dates". */
 export function daysBetween(earlier: IsoDate, later: IsoDate): number {
   return epochDay(later) - epochDay(earlier);
 }

@@ -1,5 +1,5 @@
 /**
- * Default allowed-value lists (domain.md). Each list is editable on the settings sheet; these
+ * Default allowed-value lists (docs/domain.md "Allowed values"). Each list is editable on the settings sheet; these
  * are the defaults and the canonical spellings that coercion maps synonyms onto.
  */
 export const DEFAULT_LISTS = {

@@ -4,7 +4,7 @@ import { isIsoDate, isoFromDate, isoFromExcelSerial, isValidYmd, isoFromYmd } fr
 
 /**
  * The settings model: types, the general settings' definitions and the defaults.
- * The PMO settings (architecture.md rule 7: they live on the visible `PMO Settings` sheet, so a
+ * The PMO settings (docs/architecture.md "Settings live in the workbook": they live on the visible `PMO Settings` sheet, so a
  * register travels with its rules). `parseSettings` turns what was read from that sheet into
  * Settings; a bad value never stops a run: it is reported with its cell and the default is used.
  */

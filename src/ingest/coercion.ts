@@ -195,7 +195,7 @@ function moneyCoercer(header: string, s: CoercionSettings, notes: string[]): Coe
 }
 
 function percentCoercer(values: CellValue[], notes: string[]): Coerce {
-  // A column whose plain numbers exceed 1 anywhere is on a 0–100 scale (conventions.md).
+  // A column whose plain numbers exceed 1 anywhere is on a 0–100 scale (docs/conventions.md "Numbers, percentages and money").
   let scale100 = false;
   for (const v of values) {
     const n = typeof v === "number" ? v : typeof v === "string" && !v.includes("%") ? parseLocaleNumber(v) : null;

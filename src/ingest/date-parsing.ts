@@ -3,7 +3,7 @@ import { isoFromDate, isoFromExcelSerial, isoFromYmd, type IsoDate } from "../do
 /**
  * Dates as people type them. Numeric forms (05/02/25) are ambiguous: the order is decided once
  * per column from its unambiguous values (a first part over 12 means day-first), else the
- * `dateOrder` setting. Two-digit years: 00–69 → 20xx, 70–99 → 19xx (conventions.md).
+ * `dateOrder` setting. Two-digit years: 00–69 → 20xx, 70–99 → 19xx (docs/conventions.md "Dates").
  */
 export type DateOrder = "dmy" | "mdy";
 

@@ -173,7 +173,7 @@ const STARTS = ["BaselineStart", "ForecastStart", "ActualStart"];
 const FINISHES = ["BaselineFinish", "ForecastFinish", "ActualFinish"];
 
 /**
- * domain.md: a sheet with a single pair of start/end dates maps them to ForecastStart/
+ * docs/domain.md "Header mapping": a sheet with a single pair of start/end dates maps them to ForecastStart/
  * ForecastFinish — one pair of dates is the current plan, whatever its header calls it
  * (an "actual" pair alone stays actual: those dates really happened).
  */

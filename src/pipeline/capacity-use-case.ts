@@ -44,7 +44,7 @@ export function runCapacity(
   return { plan, levelling, scenario, sheets };
 }
 
-/** The `capacity` JSON contract (conventions.md). */
+/** The `capacity` JSON contract (docs/conventions.md "JSON shapes"). */
 export function capacityJson(run: CapacityRun) {
   const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
   return {

@@ -9,7 +9,7 @@ import { validateRegister } from "../standards/validate";
 import { findingsSheet } from "../report/findings-sheet";
 import type { SheetSpec } from "../workbook/spec";
 
-/** Command-line flags override the settings sheet for one run only (conventions.md). */
+/** Command-line flags override the settings sheet for one run only (docs/conventions.md "Defaults"). */
 export function withOverrides(settings: Settings, overrides: { profile?: Profile; reportingDate?: IsoDate }): Settings {
   return {
     ...settings,
@@ -46,7 +46,7 @@ export function runValidation(
   return { result, sheets: [findingsSheet(result)] };
 }
 
-/** The reporting date rule (conventions.md): flag, else settings, else latest StatusDate, else the run's date. */
+/** The reporting date rule (docs/domain.md "Reporting date"): flag, else settings, else latest StatusDate, else the run's date. */
 export function reportingDateFor(
   register: Register,
   settings: Settings,

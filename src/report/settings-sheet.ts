@@ -14,9 +14,9 @@ import { columnLetters, quoteSheet } from "../workbook/grid";
 import type { Block, ColumnSpec, SheetSpec, SpecValue, TableBlock } from "../workbook/spec";
 
 /**
- * The visible `PMO Settings` sheet: A1 holds the settings schema version (conventions.md), then one
+ * The visible `PMO Settings` sheet: A1 holds the settings schema version (docs/conventions.md "Sheet and table names"), then one
  * Excel Table per settings group under a heading, so a PMO analyst edits settings where the register
- * lives and the CLI and the task pane read the same ones (architecture.md rule 7).
+ * lives and the CLI and the task pane read the same ones (docs/architecture.md "Settings live in the workbook").
  * `readSettingsGrid` finds these tables again by their header rows, wherever they were moved.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Excel's rules for sheet names (conventions.md): at most 31 characters, none of []:*?/\,
+ * Excel's rules for sheet names (docs/conventions.md "Sheet and table names"): at most 31 characters, none of []:*?/\,
  * not "History", unique ignoring case. `safeSheetName` repairs a name; `sheetNameProblem` explains.
  */
 const FORBIDDEN = /[[\]:*?/\\]/g;

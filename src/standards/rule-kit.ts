@@ -49,7 +49,7 @@ export interface RuleDef {
 }
 
 /**
- * Default severity by family and profile (domain.md): supportive mostly warns; controlling and
+ * Default severity by family and profile (docs/domain.md "Severity by profile"): supportive mostly warns; controlling and
  * directive make completeness, integrity and governance errors. Directive differs from controlling
  * only by the "not compliant" stamp.
  */

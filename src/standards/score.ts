@@ -15,7 +15,7 @@ interface Tally {
 const ratio = (t: Tally | undefined): number => (!t || t.applicable === 0 ? 1 : t.passed / t.applicable);
 
 /**
- * Data-quality score (conventions.md): checks passed / checks applicable, per record, rolled up by
+ * Data-quality score (docs/domain.md "Data-quality score"): checks passed / checks applicable, per record, rolled up by
  * count — a project's score pools its own checks with those of its milestones, allocations, financial
  * lines, risks, issues, benefits and the dependencies it is the successor of; a programme's pools its
  * own record, its projects' pools, and risks and benefits held at programme level. A scope with no

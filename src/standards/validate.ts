@@ -12,7 +12,7 @@ import type { Finding, FindingFix, ReportingDateSource, Severity, ValidationCont
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
- * Reporting date (conventions.md): the run's override, else PMO Settings, else the latest StatusDate
+ * Reporting date (docs/domain.md "Reporting date"): the run's override, else PMO Settings, else the latest StatusDate
  * in the register, else the run's date supplied by the caller.
  */
 export function resolveReportingDate(

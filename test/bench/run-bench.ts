@@ -14,6 +14,7 @@ import type { Register } from "../../src/domain/register";
 import { generateEstate, SCALE_ESTATE_OPTIONS } from "../../src/sample";
 import { area as bundle } from "./bench-bundle";
 import { area as capacity } from "./bench-capacity";
+import { area as cli } from "./bench-cli";
 import { area as ingest } from "./bench-ingest";
 import { area as prioritise } from "./bench-prioritise";
 import type { BenchArea, BenchContext, BenchRow } from "./bench-report";
@@ -51,7 +52,7 @@ function summaryArea(): BenchArea {
  * In run order. Standards and ingest share the 10,000-project estate; ingest runs second and drops
  * it once its workbook is written, so the live heap is small again for its timed runs.
  */
-const AREAS: BenchArea[] = [standards, ingest, capacity, schedule, prioritise, summaryArea(), bundle];
+const AREAS: BenchArea[] = [standards, ingest, capacity, schedule, prioritise, summaryArea(), bundle, cli];
 
 interface Args {
   json: boolean;

@@ -5,7 +5,7 @@ import { pmo } from "./run-pmo";
 
 /**
  * The `pmo` command line run in-process, as a user would from a shell: stdout must carry exactly
- * one JSON document with --json (the contract in conventions.md), exit codes must follow the
+ * one JSON document with --json (the contract in docs/conventions.md "JSON shapes"), exit codes must follow the
  * convention, and a failed run must leave no output file behind.
  */
 describe("pmo", () => {

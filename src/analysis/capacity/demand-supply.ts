@@ -5,7 +5,7 @@ import type { Horizon } from "./periods";
 import { workingDaysBetween } from "./working-days";
 
 /**
- * Demand and supply per role per month in FTE-months (conventions.md):
+ * Demand and supply per role per month in FTE-months (docs/domain.md "Demand and supply"):
  * an allocation's FTE applies on each working day in [Start, Finish] inclusive; a month's demand
  * = FTE × (its working days in the month) / (all working days of the month). Hours are a total
  * spread evenly over the allocation's working days, a day's FTE = that day's hours / hoursPerDay.

@@ -8,7 +8,7 @@ import { horizonOf } from "./periods";
 import { workingDaysBetween } from "./working-days";
 
 /**
- * Levelling proposal (domain.md): in priority order, move lower-priority projects' start by whole
+ * Levelling proposal (docs/domain.md "Levelling"): in priority order, move lower-priority projects' start by whole
  * months (at most `maxShiftMonths`) so that demand fits supply. A shift is accepted only when it
  * lowers the total overload, and never when it would make a finish-to-start successor start before
  * its predecessor finishes (plus lag). Committed projects stay put unless allowed.

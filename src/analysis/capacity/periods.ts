@@ -16,7 +16,7 @@ export function horizonOf(months: string[]): Horizon {
 }
 
 /**
- * Default horizon (conventions.md): the span of the allocations, first to last month, unless a
+ * Default horizon (docs/conventions.md "Defaults"): the span of the allocations, first to last month, unless a
  * start month and a number of months are given.
  */
 export function chooseHorizon(

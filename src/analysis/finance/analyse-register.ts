@@ -16,7 +16,7 @@ import { earnedValueFromRegister, EV_FIGURES, type EvFigure } from "./earned-val
 import { rollups, type Rollups } from "./rollups";
 
 /**
- * Everything `pmo analyse --json` prints (conventions.md): schedule, earned value, computed RAG,
+ * Everything `pmo analyse --json` prints (docs/conventions.md "JSON shapes"): schedule, earned value, computed RAG,
  * roll-ups, milestones and benefits at one status date. The status date is the option given
  * (the CLI passes --reporting-date or the settings' date), else the latest StatusDate in the
  * register; with neither it is null and the date-dependent figures say so.

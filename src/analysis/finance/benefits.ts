@@ -4,7 +4,7 @@ import { numberValue, textValue, type Register } from "../../domain/register";
 import { financialYear, NO_PROGRAMME, PORTFOLIO } from "./rollups";
 
 /**
- * Benefits realisation (domain.md "Benefits"): planned against realised value per programme and
+ * Benefits realisation (docs/domain.md "Benefits"): planned against realised value per programme and
  * per period (the financial year of the benefit's PlannedDate), and realisation % = realised /
  * planned, null with a reason when nothing is planned. A benefit's programme is its own
  * ProgrammeId, else its project's.

@@ -5,7 +5,7 @@ import { numberValue, textValue, type FieldValue } from "../../domain/register";
 
 /**
  * RAG computed from the numbers, shown beside the declared RAG and never overwriting it
- * (conventions.md): cost from overspend, (ForecastCost − Budget) / Budget, > 5 % Amber, > 10 %
+ * (docs/domain.md "Computed RAG"): cost from overspend, (ForecastCost − Budget) / Budget, > 5 % Amber, > 10 %
  * Red (underspend is Green); schedule from the slip of ForecastFinish over BaselineFinish,
  * > 30 days Amber, > 90 Red; overall = the worst of those that could be computed.
  */

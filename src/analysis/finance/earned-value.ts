@@ -3,7 +3,7 @@ import { numberValue, textValue, type FieldValue, type Register } from "../../do
 import { dayDiff, isIsoDay } from "../schedule/day-number";
 
 /**
- * Earned value at the status date (domain.md "Schedule and finance", PMI's formulas). Figures are
+ * Earned value at the status date (docs/domain.md "Earned value", PMI's formulas). Figures are
  * kept in full precision; rounding is for display. A figure that cannot be computed is null and
  * `reasons` says why, so no NaN or Infinity ever leaves this module.
  */

@@ -4,7 +4,7 @@ import { numberValue, textValue, type Register } from "../../domain/register";
 import { NO_PROGRAMME } from "../schedule/milestones";
 
 /**
- * Money roll-ups per programme and for the portfolio (domain.md "Roll-ups"): totals from each
+ * Money roll-ups per programme and for the portfolio (docs/domain.md "Roll-ups"): totals from each
  * project's Budget, ActualCost and ForecastCost (at completion), and by month and financial
  * year from the Financials lines. Outturn is what the money will have been: for a project, its
  * forecast at completion; for a period, the actual where the period is on or before the status

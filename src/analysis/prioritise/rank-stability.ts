@@ -2,7 +2,7 @@ import { compareIds } from "../../domain/ids";
 import { seededRng } from "../../domain/random";
 
 /**
- * Rank stability (conventions.md): 1,000 samples, each weight multiplied by a uniform factor in
+ * Rank stability (docs/domain.md "Rank stability"): 1,000 samples, each weight multiplied by a uniform factor in
  * [0.8, 1.2] and renormalised, seed 1; each project's 5th–95th percentile rank is its rank range.
  * Percentiles use the nearest-rank method (the ⌈p·S⌉-th smallest of S ranks).
  */

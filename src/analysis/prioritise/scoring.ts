@@ -5,7 +5,7 @@ import { rankOrder, rankStability } from "./rank-stability";
 import type { Criterion, PrioritisationProblem, RankedProject, RankingResult } from "./types";
 
 /**
- * Weighted scoring (domain.md "Prioritisation"): each criterion normalised to 0–1 over its scale
+ * Weighted scoring (docs/domain.md "Weighted scoring"): each criterion normalised to 0–1 over its scale
  * (benefit (x−min)/(max−min), cost (max−x)/(max−min), clamped), score = 100 · Σ wᵢ·nᵢ with the
  * weights summing to 1, every project's breakdown in points, ranks with rank ranges.
  */

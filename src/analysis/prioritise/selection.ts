@@ -15,7 +15,7 @@ import type {
 } from "./selection-types";
 
 /**
- * Exact portfolio selection (domain.md): maximise Σ value·x over 0-1 choices subject to the total
+ * Exact portfolio selection (docs/domain.md "Portfolio selection"): maximise Σ value·x over 0-1 choices subject to the total
  * and per-year budgets, role capacity per month, forced and committed choices, and requires /
  * excludes dependencies, solved to proven optimality by HiGHS's branch and cut. Then: which
  * constraints bind, why each project is in or out, the efficient frontier over the budget, the
@@ -24,7 +24,7 @@ import type {
  */
 export const DEFAULT_FRONTIER_LEVELS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
 
-/** Objectives are compared with a relative tolerance of 1e-9 (conventions.md). */
+/** Objectives are compared with a relative tolerance of 1e-9 (docs/conventions.md "Defaults"). */
 export function sameObjective(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }

@@ -1,6 +1,6 @@
 /**
  * Shapes shared by the prioritisation modules (scoring, AHP, WSJF, rank stability, selection).
- * The ranking shape is the `prioritise` JSON contract in conventions.md.
+ * The ranking shape is the `prioritise` JSON contract in docs/conventions.md "JSON shapes".
  */
 
 /** One weighted-scoring criterion, as written on the settings sheet. */

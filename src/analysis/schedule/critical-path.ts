@@ -5,7 +5,7 @@ import { dayNumber } from "./day-number";
 import type { ScheduleItem, ScheduleLink } from "./schedule-inputs";
 
 /**
- * Critical path method over projects and milestones (domain.md "Schedule and finance").
+ * Critical path method over projects and milestones (docs/domain.md "Critical path").
  * Forward pass for early dates, backward pass for late dates, total float = late − early start.
  * Each weakly-connected network starts at the earliest start among its projects; items with no
  * predecessor start there. Cycles are found first (Tarjan) and their members, with everything

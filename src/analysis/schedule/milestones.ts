@@ -3,7 +3,7 @@ import { dayDiff, isIsoDay } from "./day-number";
 import { textValue, type FieldValue, type Register } from "../../domain/register";
 
 /**
- * Milestone tracking at the status date (domain.md "Milestones"): slip = (actual, else forecast)
+ * Milestone tracking at the status date (docs/domain.md "Milestones"): slip = (actual, else forecast)
  * − baseline in days; overdue = its forecast (baseline when there is no forecast) is before the
  * status date and it has no actual date; upcoming = not achieved and due within N days of the
  * status date (0 ≤ days ≤ N). Achieved or cancelled milestones are never overdue or upcoming.

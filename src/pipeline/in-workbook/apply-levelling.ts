@@ -13,7 +13,7 @@ import type { StepOptions, StepWrite } from "./step-options";
 import { openForStep } from "./step-options";
 
 /**
- * "Apply shifts" for a levelling proposal. What applying means (domain.md, capacity issue): the
+ * "Apply shifts" for a levelling proposal. What applying means (docs/domain.md "Levelling", capacity issue): the
  * proposal is a plan, so it moves the project's *forecast* window (ForecastStart/ForecastFinish)
  * and the dates of its Allocations (Start/Finish, which the capacity plan reads) by the proposed
  * whole months, and the forecast of each milestone still to come (not Achieved or Cancelled, no

@@ -106,7 +106,7 @@ describe("analyseRegister: what `pmo analyse --json` prints", () => {
     expect(analyseRegister(register, { statusDate: "2025-12-31" }).statusDateSource).toBe("option");
   });
 
-  it("has the fixed fields of conventions.md", () => {
+  it("has the fixed fields of docs/conventions.md 'JSON shapes'", () => {
     const fixed = ["id", "earlyStart", "earlyFinish", "lateStart", "lateFinish", "totalFloatDays", "critical"];
     const money = ["pv", "ev", "ac", "cpi", "spi", "eac", "etc", "vac", "tcpi"];
     for (const p of result.projects) for (const k of [...fixed, ...money]) expect(p).toHaveProperty(k);
@@ -152,7 +152,7 @@ describe("analyseRegister: what `pmo analyse --json` prints", () => {
     ]);
   });
 
-  it("computes earned value at the status date (the domain.md check)", () => {
+  it("computes earned value at the status date (the docs/domain.md 'Earned value' check)", () => {
     expect(byId.P1.pv).toBe((100 * 16) / 31); // time-phased: Financials budget only March, 16 of 31 days gone
     expect(byId.P1.pvMethod).toBe("time-phased");
     expect(byId.P1.ev).toBe(2500);

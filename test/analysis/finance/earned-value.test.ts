@@ -8,7 +8,7 @@ import {
 } from "../../../src/analysis/finance/earned-value";
 import { nonFiniteNumbers, registerOf } from "./register-fixture";
 
-describe("earned value: the worked check (domain.md)", () => {
+describe("earned value: the worked check (docs/domain.md 'Earned value')", () => {
   // BAC 4000, PV 3000, EV 2500, AC 2800 → CPI 0.893, SPI 0.833, EAC 4480, VAC −480.
   const { figures, reasons } = earnedValueFigures(4000, 3000, 2500, 2800);
 

@@ -2,7 +2,7 @@ import { ahpWeights, SAATY_RI } from "../../../src/analysis/prioritise/ahp";
 
 describe("AHP weights", () => {
   it("reproduces the textbook 3×3 example", () => {
-    // Saaty-style example (domain.md): weights 0.637, 0.258, 0.105. λmax ≈ 3.0385, CI ≈ 0.0193,
+    // Saaty-style example (docs/domain.md "AHP"): weights 0.637, 0.258, 0.105. λmax ≈ 3.0385, CI ≈ 0.0193,
     // CR = CI / 0.58 ≈ 0.0332 with Saaty's RI (0.03 to 2 d.p.; the 0.037 sometimes quoted
     // divides by Alonso–Lamata's RI 0.52 instead).
     const r = ahpWeights([

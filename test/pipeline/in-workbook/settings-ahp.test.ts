@@ -8,7 +8,7 @@ import {
 import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 
-// Saaty's textbook matrix (domain.md): weights 0.637, 0.258, 0.105 and CR ≈ 0.03.
+// Saaty's textbook matrix (docs/domain.md "AHP"): weights 0.637, 0.258, 0.105 and CR ≈ 0.03.
 const MATRIX = [
   [1, 3, 5],
   [1 / 3, 1, 3],
