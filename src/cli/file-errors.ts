@@ -8,6 +8,7 @@ const WHAT_TO_DO: Record<string, (file: string, doing: string) => string> = {
     `${f}: the system refused ${d} (it may be read-only, or open in another program). Close it or change its permissions and run again.`,
   EBUSY: (f, d) => `${f}: busy when ${d}; another program has it open. Close it there and run again.`,
   ENOENT: (f) => `${f}: no such file or folder. Check the path and try again.`,
+  EEXIST: (f) => `${f} is a file where a folder is needed. Check the path, or choose another folder.`,
   ENOTDIR: (f) => `${f}: part of the path is a file, not a folder. Check the path and try again.`,
   EISDIR: (f) => `${f} is a folder, not a file. Give a file name.`,
   ENOSPC: (f, d) => `${f}: the disk is full when ${d}; nothing was written. Free some space and run again.`,
@@ -18,11 +19,9 @@ const WHAT_TO_DO: Record<string, (file: string, doing: string) => string> = {
 };
 
 export function isFileSystemError(err: unknown): err is NodeJS.ErrnoException {
-  return (
-    err instanceof Error &&
-    typeof (err as NodeJS.ErrnoException).code === "string" &&
-    (err as NodeJS.ErrnoException).code! in WHAT_TO_DO
-  );
+  // Duck-typed: errors from Node's fs are not \`instanceof Error\` of every realm (jest's, a worker's).
+  const code = typeof err === "object" && err !== null ? (err as NodeJS.ErrnoException).code : undefined;
+  return typeof code === "string" && code in WHAT_TO_DO;
 }
 
 /** A sentence for a file-system error on `file` (the name the user gave) while `doing` ("reading it", "writing it"). */

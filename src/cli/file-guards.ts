@@ -36,7 +36,9 @@ export async function currentFingerprint(file: string): Promise<Fingerprint | nu
     const bytes = await fs.readFile(file);
     return await fingerprintOf(file, bytes);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    // No file (or no folder for it yet): the write will create it, or say why it cannot.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
     throw err;
   }
 }
@@ -207,7 +209,9 @@ export async function withFileLock<T>(target: string, body: () => Promise<T>, op
     }
     if (!waiting) {
       waiting = true;
-      options.note?.(`${target} is being written by ${holder}; waiting up to ${Math.round(waitMs / 1000)} s…`);
+      options.note?.(
+        `${target} is being written by ${holder}; waiting up to ${Number((waitMs / 1000).toPrecision(2))} s…`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
