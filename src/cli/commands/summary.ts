@@ -109,6 +109,7 @@ export function registerSummaryCommands(program: Command): void {
     await guard.write(bytes, { note: (m) => reporter.note(m) });
     reporter.stop();
     for (const n of run.notes) reporter.note(`note: ${n}`);
+    if (run.inputs.selection?.unavailable) process.exitCode = EXIT.findingsOrPartial;
     const out = path.resolve(opts.output);
     printResult(!!opts.json, summaryJson(run, { summary: out }), () => summaryText(run, [out]));
   });
@@ -170,7 +171,11 @@ export function registerSummaryCommands(program: Command): void {
     reporter.stop();
     for (const w of [...built.outcome.warnings, ...warnings]) reporter.warn(w);
     for (const n of run.notes) reporter.note(`note: ${n}`);
-    if (missing.length > 0 || built.outcome.inputs.some((i) => i.status !== "read"))
+    if (
+      missing.length > 0 ||
+      built.outcome.inputs.some((i) => i.status !== "read") ||
+      run.inputs.selection?.unavailable
+    )
       process.exitCode = EXIT.findingsOrPartial;
     const written = [path.resolve(registerPath), path.resolve(summaryPath)];
     printResult(
