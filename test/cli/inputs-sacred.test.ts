@@ -1,4 +1,6 @@
+import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
+import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import { lockPathOf } from "../../src/cli/file-guards";
@@ -205,5 +207,27 @@ describe("pmo never overwrites what it reads", () => {
       `error: ${blocked} is a file where a folder is needed. Check the path, or choose another folder.\n`,
     );
     expect(r.stderr).not.toMatch(/ENOTDIR|EEXIST|\.tmp/);
+  });
+
+  it("a sheet name longer than 31 characters says so, for an input and for a register", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Programmes").addRows([
+      ["Programme ID", "Programme Name"],
+      ["PGM-01", "Transformation"],
+    ]);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const long = "Programme List for the Transformation Portfolio 2026";
+    const xml = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", xml.replace('name="Programmes"', `name="${long}"`));
+    const file = path.join(dir, "long-names.xlsx");
+    await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
+    const expected = `long-names.xlsx: the sheet "${long}" has a name of 52 characters, and Excel allows at most 31. Rename it in Excel (31 characters or fewer), save, and retry.`;
+
+    const built = await pmo("build", file, "-o", path.join(dir, "long-out.xlsx"), "--json", "-q");
+    expect(built.code).toBe(3);
+    expect(JSON.parse(built.stdout).inputs[0].problems[0].message).toBe(expected);
+    const validated = await pmo("validate", file, "-q");
+    expect(validated.stderr).toBe(`error: ${expected}\n`);
+    expect(built.stdout + built.stderr + validated.stderr).not.toContain("already exists");
   });
 });
