@@ -244,8 +244,10 @@ export class GuardedOutput {
   }
 
   async write(bytes: Uint8Array, options: LockOptions = {}): Promise<void> {
+    // Through a symlink, the file it points to is the one written (and locked), as a shell's `>` would.
+    const real = await fs.realpath(this.file).catch(() => this.file);
     await withFileLock(
-      this.file,
+      real,
       async () => {
         const now = await currentFingerprint(this.file);
         if (!sameFingerprint(now, this.expected)) {
@@ -255,7 +257,7 @@ export class GuardedOutput {
               : `${this.file} changed since this run read it (another run or a user saved it); nothing was written. Run the command again so it starts from the file as it is now.`,
           );
         }
-        await writeFileAtomic(this.file, bytes);
+        await writeFileAtomic(real, bytes);
       },
       options,
     );

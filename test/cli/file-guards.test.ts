@@ -106,6 +106,15 @@ describe("file guards", () => {
     expect(await fs.readFile(fresh, "utf8")).toBe("another run's output");
   });
 
+  it("writing through a symlink replaces the file it points to and keeps the link", async () => {
+    const link = path.join(dir, "register-link.xlsx");
+    await fs.symlink(input, link);
+    const guard = await GuardedOutput.ofRead(link, await fs.readFile(link));
+    await guard.write(new TextEncoder().encode("written through the link"));
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fs.readFile(input, "utf8")).toBe("written through the link");
+  });
+
   it("a live lock makes a second writer wait, then fail naming the holder; the lock goes when the holder ends", async () => {
     const notes: string[] = [];
     let release!: () => void;
