@@ -1,5 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
+import { FileAccessError, fileErrorMessage } from "./file-errors";
 
 /** A file the CLI read from disk, by the name a user will recognise in messages. */
 export interface LoadedFile {
@@ -35,7 +36,7 @@ export async function gatherInputs(
       continue;
     }
     if (stat.isDirectory()) {
-      const found = await walk(arg);
+      const found = await walk(arg, missing);
       const usable = found.filter(
         (f) => SPREADSHEET.test(f) && !path.basename(f).startsWith("~$") && !excluded.has(path.resolve(f)),
       );
@@ -48,19 +49,43 @@ export async function gatherInputs(
   return { files: [...new Set(files)], missing };
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, missing: MissingInput[]): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+  // A folder that cannot be listed is reported; the rest of the inputs are still read.
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
+    missing.push({ path: dir, message: fileErrorMessage(err, dir, "listing the folder") });
+    return [];
+  });
+  for (const entry of entries) {
     const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(p)));
+    if (entry.isDirectory()) out.push(...(await walk(p, missing)));
     else if (entry.isFile()) out.push(p);
   }
   return out;
 }
 
 export async function loadFile(p: string): Promise<LoadedFile> {
-  const buf = await fs.readFile(p);
+  const buf = await fs.readFile(p).catch((err: unknown) => {
+    throw new FileAccessError(fileErrorMessage(err, p, "reading it"), p, (err as NodeJS.ErrnoException).code);
+  });
   return { name: path.basename(p), path: p, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+}
+
+/**
+ * Reads each input; one that cannot be read (EACCES, a file locked by another program) is added to
+ * `missing` with its name and what to do, and the others are still read (the run then exits 1).
+ */
+export async function loadReadable(files: string[], missing: MissingInput[]): Promise<LoadedFile[]> {
+  const loaded: LoadedFile[] = [];
+  for (const f of files) {
+    try {
+      loaded.push(await loadFile(f));
+    } catch (err) {
+      if (!(err instanceof FileAccessError)) throw err;
+      missing.push({ path: f, message: err.message });
+    }
+  }
+  return loaded;
 }
 
 /**
@@ -68,13 +93,16 @@ export async function loadFile(p: string): Promise<LoadedFile> {
  * then rename over the target in one step.
  */
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
+  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true }).catch((err: unknown) => {
+    throw new FileAccessError(fileErrorMessage(err, path.dirname(target), "creating the folder"), target);
+  });
   const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, target);
   } catch (err) {
     await fs.rm(tmp, { force: true });
-    throw err;
+    // The temporary file is ours; the message names the file the user asked for.
+    throw new FileAccessError(fileErrorMessage(err, target, "writing it"), target, (err as NodeJS.ErrnoException).code);
   }
 }

@@ -11,6 +11,7 @@ import { selectedPortfolio } from "./selected-portfolio";
 import { registerSampleCommand } from "./commands/sample";
 import { registerSummaryCommands } from "./commands/summary";
 import { EXIT, UsageError } from "./reporter";
+import { fileErrorMessage, isFileSystemError } from "./file-errors";
 
 /** The `pmo` command line: stdout carries the result, stderr progress and notes (docs/conventions.md "stdout and stderr"). */
 export function createProgram(): Command {
@@ -53,7 +54,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${err.message}\n`);
       return EXIT.nothing;
     }
-    process.stderr.write(`error: ${(err as Error).message ?? String(err)}\n`);
+    // A raw errno ("EACCES: permission denied, open …") becomes a sentence naming the file.
+    const message = isFileSystemError(err)
+      ? fileErrorMessage(err, err.path ?? "a file", "using it")
+      : ((err as Error).message ?? String(err));
+    process.stderr.write(`error: ${message}\n`);
     return EXIT.nothing;
   }
 }

@@ -4,7 +4,8 @@ import { NotARegisterError, openRegister } from "../pipeline/open-register";
 import { writeOwnedSheets } from "../pipeline/write-outputs";
 import type { SheetSpec } from "../workbook/spec";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
-import { loadFile, writeFileAtomic } from "./input-files";
+import { GuardedOutput, refuseOutputOverInput } from "./file-guards";
+import { loadFile } from "./input-files";
 import type { Reporter } from "./reporter";
 import { UsageError } from "./reporter";
 
@@ -39,18 +40,15 @@ export async function writeOutputWorkbook(
   input: string,
   reporter: Reporter,
 ): Promise<void> {
-  if (path.resolve(output) === path.resolve(input)) {
-    throw new UsageError(
-      `-o ${output} would overwrite the input register; analysis commands never rewrite their input. Choose another file name.`,
-    );
-  }
+  await refuseOutputOverInput(output, [input], "-o");
+  const guard = await GuardedOutput.capture(output);
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`-o must name an .xlsx file (got "${output}").`);
   const { warnings } = await writeOwnedSheets(workbook, register.sheetNames, register.settings, sheets, {
     progress: reporter.progress,
     settingsHaveProblems: register.settingsProblems.length > 0,
   });
   for (const w of warnings) reporter.warn(w);
-  await writeFileAtomic(output, await workbook.toBytes());
+  await guard.write(await workbook.toBytes(), { note: (m) => reporter.note(m) });
   reporter.stop();
   reporter.note(`Wrote ${path.resolve(output)}`);
 }

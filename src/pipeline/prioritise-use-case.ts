@@ -265,6 +265,7 @@ export async function runPrioritisation(
       objectiveName: options.objective ?? "score",
       ...options.solver,
     });
+    if (selection.unavailable) notes.push(selection.unavailable);
     sheets.push(
       selectionSheet(
         selection,

@@ -158,7 +158,7 @@ export function selectionSheet(result: SelectionResult, projects: SelectionSheet
     {
       kind: "title",
       text: "Selection",
-      subtitle: `Exact portfolio selection maximising total ${name} (HiGHS MILP) · ${STATUS_TEXT[result.status]}`,
+      subtitle: `Exact portfolio selection maximising total ${name} (HiGHS MILP) · ${result.unavailable ? "not available" : STATUS_TEXT[result.status]}`,
     },
     {
       kind: "keyFigures",
@@ -176,6 +176,7 @@ export function selectionSheet(result: SelectionResult, projects: SelectionSheet
       ],
     },
   ];
+  if (result.unavailable) unplaced.push({ kind: "text", lines: [result.unavailable], style: "stamp" });
   if (result.conflicts) {
     unplaced.push({
       kind: "text",

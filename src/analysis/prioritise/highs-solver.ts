@@ -1,6 +1,7 @@
 import loadHighs from "highs";
 import type { CallbackData, Highs, Model } from "highs";
 import type { SelectionModel } from "./selection-model";
+import { longestRequiresChain } from "./selection-model";
 import type { SelectionStatus } from "./selection-types";
 
 /**
@@ -22,6 +23,12 @@ export function loadSolver(locateWasm?: (file: string) => string): Promise<Highs
     loaded.set(key, p);
   }
   return p;
+}
+
+function solverMessage(err: unknown): string {
+  if (err instanceof SolverFailure) return err.message;
+  if (err instanceof RangeError) return `HiGHS ran out of stack (${err.message})`;
+  return `HiGHS failed (${(err as Error)?.message ?? String(err)})`;
 }
 
 const finiteOrNull = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
@@ -53,46 +60,118 @@ export interface ImprovedSolution {
   seconds: number;
 }
 
+/** A solve HiGHS could not run (a model it rejects, a crash inside it): the selection is not available. */
+export class SolverFailure extends Error {}
+
+/**
+ * HiGHS rejects matrix values of 1e15 and more (`large_matrix_value`) and treats bounds past 1e20
+ * as infinite; money in pence or a typo of 1e15 must not reach it raw. A row (or the objective)
+ * whose largest coefficient passes 1e9 is divided by a power of ten that brings it to 1e6 or
+ * below, so registers in ordinary units keep their exact model. Results are always read back in
+ * the register's units from the unscaled model.
+ */
+const SCALE_ABOVE = 1e9;
+const SCALE_TO = 1e6;
+const HIGHS_INFINITE = 1e20;
+
+export function powerOfTenScale(coefs: readonly number[]): number {
+  let max = 0;
+  for (const c of coefs) if (Number.isFinite(c)) max = Math.max(max, Math.abs(c));
+  if (max <= SCALE_ABOVE) return 1;
+  return 10 ** Math.ceil(Math.log10(max / SCALE_TO));
+}
+
+/** A row bound in the scaled model: past what HiGHS treats as finite (or not a number) is no bound. */
+export function scaledBound(upper: number, scale: number): number {
+  const u = upper / scale;
+  return Number.isNaN(u) || u >= HIGHS_INFINITE ? Infinity : u;
+}
+
+/**
+ * HiGHS's presolve recurses once per link when it fixes a long Requires chain (a 3,000-link chain
+ * overflows the stack of a WebAssembly call). Models with a chain this long are solved without
+ * presolve; a crash of that kind in any model is retried once without it.
+ */
+export const PRESOLVE_CHAIN_LIMIT = 500;
+
 export class PortfolioSolver {
-  private readonly model: Model;
+  private model!: Model;
   private limit: number;
+  private readonly rowScale: number[];
+  private readonly objectiveScale: number;
+  /** Per row, the sum of its positive coefficients: a bound at or past it can never bind. */
+  private readonly rowReach: number[];
+  /** Current row bounds in the register's units (re-applied if the model is rebuilt). */
+  private readonly rowUpper: number[];
+  private presolve: boolean;
 
   constructor(
     private readonly highs: Highs,
     private readonly m: SelectionModel,
     private readonly settings: SolverSettings,
   ) {
+    this.limit = settings.timeLimitSeconds;
+    this.rowScale = m.rows.map((r) => powerOfTenScale(r.coefs));
+    this.objectiveScale = powerOfTenScale(m.values);
+    this.rowUpper = m.rows.map((r) => r.upper);
+    this.rowReach = m.rows.map((r) => r.coefs.reduce((a, c) => (c > 0 && Number.isFinite(c) ? a + c : a), 0));
+    this.presolve = longestRequiresChain(m) < PRESOLVE_CHAIN_LIMIT;
+    this.build();
+  }
+
+  /** Notes for the result: how the model was scaled or solved, in the user's terms. */
+  notes(): string[] {
+    const out: string[] = [];
+    const scaled = this.m.rows.filter((_, r) => this.rowScale[r] > 1).map((r) => r.name);
+    if (scaled.length > 0 || this.objectiveScale > 1)
+      out.push(
+        `Large amounts were divided by a power of ten for the solver (${[...scaled, ...(this.objectiveScale > 1 ? ["the objective"] : [])].join(", ")}); results are in the register's units.`,
+      );
+    if (!this.presolve)
+      out.push(
+        `A Requires chain of ${longestRequiresChain(this.m)} links was solved without HiGHS's presolve, which recurses once per link.`,
+      );
+    return out;
+  }
+
+  private build(): void {
+    const { highs, m, settings } = this;
     const starts = [0];
     const indices: number[] = [];
     const values: number[] = [];
-    for (const row of m.rows) {
+    m.rows.forEach((row, r) => {
+      const scale = this.rowScale[r];
       row.cols.forEach((c, k) => {
         indices.push(c);
-        values.push(row.coefs[k]);
+        values.push(row.coefs[k] / scale);
       });
       starts.push(indices.length);
-    }
-    const n = m.ids.length;
-    this.limit = settings.timeLimitSeconds;
-    this.model = highs.createModel({
-      numCols: n,
-      numRows: m.rows.length,
-      sense: highs.constants.objectiveSense.maximize,
-      colCost: m.values,
-      colLower: m.lower,
-      colUpper: m.upper,
-      rowLower: m.rows.map(() => -Infinity),
-      rowUpper: m.rows.map((r) => r.upper),
-      matrix: { format: "csr", numRows: m.rows.length, numCols: n, starts, indices, values },
-      integrality: m.ids.map(() => highs.constants.variableType.integer),
     });
+    const n = m.ids.length;
+    try {
+      this.model = highs.createModel({
+        numCols: n,
+        numRows: m.rows.length,
+        sense: highs.constants.objectiveSense.maximize,
+        colCost: m.values.map((v) => v / this.objectiveScale),
+        colLower: m.lower,
+        colUpper: m.upper,
+        rowLower: m.rows.map(() => -Infinity),
+        rowUpper: this.rowUpper.map((u, r) => this.bound(r, u)),
+        matrix: { format: "csr", numRows: m.rows.length, numCols: n, starts, indices, values },
+        integrality: m.ids.map(() => highs.constants.variableType.integer),
+      });
+    } catch (err) {
+      throw new SolverFailure(`HiGHS did not accept the model (${(err as Error).message})`);
+    }
     this.model.options.set({
       output_flag: false,
       mip_rel_gap: settings.mipGap,
       // The relative gap governs; an absolute gap of 1e-6 would stop early on small objectives.
       mip_abs_gap: 0,
-      time_limit: settings.timeLimitSeconds,
+      time_limit: this.limit,
       random_seed: 0,
+      ...(this.presolve ? {} : { presolve: "off" }),
     });
   }
 
@@ -103,7 +182,13 @@ export class PortfolioSolver {
   }
 
   setRowUpper(row: number, upper: number): void {
-    this.model.changeRowBounds(row, -Infinity, upper);
+    this.rowUpper[row] = upper;
+    this.model.changeRowBounds(row, -Infinity, this.bound(row, upper));
+  }
+
+  /** A budget of 1e15, 1e308 or Infinity above all the row could ever use is no bound at all. */
+  private bound(row: number, upper: number): number {
+    return upper >= this.rowReach[row] ? Infinity : scaledBound(upper, this.rowScale[row]);
   }
 
   aborted(): boolean {
@@ -114,8 +199,28 @@ export class PortfolioSolver {
     );
   }
 
-  /** `onImproved` hears each better selection as HiGHS finds it (in the original model's columns). */
+  /**
+   * `onImproved` hears each better selection as HiGHS finds it (in the original model's columns).
+   * A stack overflow inside HiGHS is retried once on a fresh model without presolve; any other
+   * failure is a `SolverFailure`.
+   */
   solve(warmStart?: Float64Array | null, onImproved?: (found: ImprovedSolution) => void): SolveOutcome {
+    try {
+      return this.solveOnce(warmStart, onImproved);
+    } catch (err) {
+      if (!(err instanceof RangeError) || !this.presolve) throw new SolverFailure(solverMessage(err));
+    }
+    this.model.dispose();
+    this.presolve = false;
+    this.build();
+    try {
+      return this.solveOnce(warmStart, onImproved);
+    } catch (err) {
+      throw new SolverFailure(solverMessage(err));
+    }
+  }
+
+  private solveOnce(warmStart?: Float64Array | null, onImproved?: (found: ImprovedSolution) => void): SolveOutcome {
     const K = this.highs.constants;
     if (this.aborted())
       return { status: "stopped", x: null, gap: null, seconds: 0, reason: "stopped before the solve began" };
@@ -136,7 +241,7 @@ export class PortfolioSolver {
               if (!found || found.length !== this.m.ids.length) return;
               onImproved({
                 x: Float64Array.from(found, (v) => (v > 0.5 ? 1 : 0)),
-                bound: finiteOrNull(bound),
+                bound: finiteOrNull(bound === undefined ? undefined : bound * this.objectiveScale),
                 gap: finiteOrNull(gap),
                 seconds: finiteOrNull(time) ?? (Date.now() - started) / 1000,
               });

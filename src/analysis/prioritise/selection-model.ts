@@ -219,3 +219,35 @@ export function rowActivity(row: ModelRow, x: ArrayLike<number>): number {
 export function rowTolerance(row: ModelRow): number {
   return 1e-7 * Math.max(1, Math.abs(Number.isFinite(row.upper) ? row.upper : 0));
 }
+
+/**
+ * Links in the longest Requires chain (A requires B requires C… is 2), found without recursion
+ * (Kahn's order over the requires rows), so chains of any length are measured. Projects on a
+ * Requires cycle cannot be ordered; each counts as one more link, which errs long.
+ */
+export function longestRequiresChain(m: SelectionModel): number {
+  const n = m.ids.length;
+  const next: number[][] = m.ids.map(() => []);
+  const indegree = new Array<number>(n).fill(0);
+  for (const row of m.rows) {
+    if (row.kind !== "requires") continue;
+    const [from, to] = row.cols;
+    next[from].push(to);
+    indegree[to]++;
+  }
+  const depth = new Array<number>(n).fill(0);
+  const queue: number[] = [];
+  for (let c = 0; c < n; c++) if (indegree[c] === 0) queue.push(c);
+  let ordered = 0;
+  let longest = 0;
+  for (let head = 0; head < queue.length; head++) {
+    const c = queue[head];
+    ordered++;
+    longest = Math.max(longest, depth[c]);
+    for (const d of next[c]) {
+      depth[d] = Math.max(depth[d], depth[c] + 1);
+      if (--indegree[d] === 0) queue.push(d);
+    }
+  }
+  return longest + (n - ordered);
+}

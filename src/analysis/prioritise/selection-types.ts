@@ -164,6 +164,8 @@ export interface HireGain {
 
 export interface SelectionResult {
   status: SelectionStatus;
+  /** Set when the solver could not run at all: "Selection not available: …" (status stopped, nothing selected). */
+  unavailable?: string;
   objectiveName: string;
   /** Σ value of the selected projects, summed in id order (not the solver's float). */
   objective: number;

@@ -1,4 +1,4 @@
-import { loadSolver, PortfolioSolver } from "./highs-solver";
+import { loadSolver, PortfolioSolver, SolverFailure } from "./highs-solver";
 import type { SolveOutcome } from "./highs-solver";
 import { explainInfeasibility } from "./selection-conflicts";
 import type { SelectionModel } from "./selection-model";
@@ -37,7 +37,36 @@ function budgetShare(totalSeconds: number, startedAt: number, left: number, cap:
   return Math.min(cap, Math.max(0.2, remaining / Math.max(1, left)));
 }
 
+/**
+ * One bad part never sinks the run: if HiGHS cannot load, rejects the model or crashes, the result
+ * says "Selection not available: …" (status stopped, nothing selected) and the caller writes the
+ * rest of its output. A cancelled run still ends as cancelled.
+ */
 export async function selectPortfolio(input: SelectionInput, options: SelectionOptions = {}): Promise<SelectionResult> {
+  try {
+    return await solveSelection(input, options);
+  } catch (err) {
+    if (options.signal?.aborted) throw err;
+    const reason = err instanceof SolverFailure ? err.message : `${(err as Error)?.message ?? String(err)}`;
+    return unavailableSelection(input, options, reason);
+  }
+}
+
+function unavailableSelection(input: SelectionInput, options: SelectionOptions, reason: string): SelectionResult {
+  let m: SelectionModel;
+  try {
+    m = buildSelectionModel(input, options);
+  } catch {
+    m = buildSelectionModel({ projects: [], budget: input.budget }, options);
+  }
+  const result = emptySelectionResult(m, options.objectiveName ?? "value");
+  result.unavailable = `Selection not available: ${reason}. The ranking and the other analyses stand; check the budgets and costs for extreme values, or run the selection again with fewer projects.`;
+  result.notes.push(result.unavailable);
+  result.decisions = m.ids.map((id, c) => ({ id, selected: false, reason: m.fixed[c] ?? "blocked", blockedBy: [] }));
+  return result;
+}
+
+async function solveSelection(input: SelectionInput, options: SelectionOptions): Promise<SelectionResult> {
   const objectiveName = options.objectiveName ?? "value";
   const progress = (p: SelectionProgress): void => options.onProgress?.(p);
   const m = buildSelectionModel(input, options);
@@ -52,6 +81,7 @@ export async function selectPortfolio(input: SelectionInput, options: SelectionO
   });
   const base = emptySelectionResult(m, objectiveName);
   const { notes, problems } = base;
+  notes.push(...solver.notes());
   const onIncumbent = options.onIncumbent;
   try {
     progress({
@@ -81,8 +111,8 @@ export async function selectPortfolio(input: SelectionInput, options: SelectionO
     describeChoice(base, m, x);
     const objective = base.objective;
     if (main.status === "stopped") return base;
-    if (options.frontier ?? true) base.frontier = await frontier(m, solver, options, progress);
-    if (options.hire ?? true) base.hire = await hire(m, solver, x, objective, base.binding, options, progress);
+    if (options.frontier ?? true) base.frontier = await frontier(m, solver, options, progress, notes);
+    if (options.hire ?? true) base.hire = await hire(m, solver, x, objective, base.binding, options, progress, notes);
     progress({
       phase: "done",
       done: 1,
@@ -100,6 +130,7 @@ async function frontier(
   solver: PortfolioSolver,
   options: SelectionOptions,
   progress: (p: SelectionProgress) => void,
+  notes: string[],
 ): Promise<FrontierPoint[]> {
   const eligibleCost = m.costs.reduce((s, c, i) => s + (m.upper[i] > 0 ? c : 0), 0);
   if (eligibleCost <= 0) return [];
@@ -118,7 +149,14 @@ async function frontier(
     if (solver.aborted()) break;
     solver.setTimeLimit(budgetShare(options.frontierTimeLimitSeconds ?? 30, startedAt, levels.length - k, cap));
     solver.setRowUpper(m.budgetRow, level);
-    const out: SolveOutcome = solver.solve(warm);
+    let out: SolveOutcome;
+    try {
+      out = solver.solve(warm);
+    } catch (err) {
+      if (!(err instanceof SolverFailure)) throw err;
+      notes.push(`The efficient frontier stops below a budget of ${Math.round(level)}: ${err.message}.`);
+      break;
+    }
     if (out.x) warm = out.x;
     points.push({
       budget: level,
@@ -147,6 +185,7 @@ async function hire(
   binding: BindingConstraint[],
   options: SelectionOptions,
   progress: (p: SelectionProgress) => void,
+  notes: string[],
 ): Promise<HireGain[]> {
   const bindingNames = new Set(binding.map((b) => b.constraint));
   const roles = [...m.roleRows.keys()].filter((role) =>
@@ -162,8 +201,16 @@ async function hire(
     const rows = m.roleRows.get(role)!;
     // One more FTE in every month, with the same over-allocation allowance as the rest of the supply.
     for (const r of rows) solver.setRowUpper(r, m.rows[r].upper + 1 + m.overAllocation);
-    const out = solver.solve(x0);
-    for (const r of rows) solver.setRowUpper(r, m.rows[r].upper);
+    let out: SolveOutcome;
+    try {
+      out = solver.solve(x0);
+    } catch (err) {
+      if (!(err instanceof SolverFailure)) throw err;
+      notes.push(`The hire analysis for ${role} is not available: ${err.message}.`);
+      break;
+    } finally {
+      for (const r of rows) solver.setRowUpper(r, m.rows[r].upper);
+    }
     const better = out.x ? total(out.x, m.values) : objective;
     gains.push({ role, gain: sameObjective(better, objective) ? 0 : better - objective, status: out.status });
     progress({ phase: "hire", done: k + 1, total: roles.length, message: `Hire analysis: ${role}` });

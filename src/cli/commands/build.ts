@@ -3,7 +3,8 @@ import * as path from "path";
 import { promises as fs } from "fs";
 import { buildRegisterFromFiles } from "../../pipeline/build-register";
 import type { BuildOutcome } from "../../pipeline/build-register";
-import { gatherInputs, loadFile, writeFileAtomic } from "../input-files";
+import { GuardedOutput, isSameFile, refuseOutputOverInput } from "../file-guards";
+import { gatherInputs, loadFile, loadReadable } from "../input-files";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 
 export function buildJson(outcome: BuildOutcome, missing: { path: string; message: string }[]) {
@@ -78,6 +79,10 @@ export function registerBuildCommand(program: Command): void {
         if (!/\.xlsx$/i.test(opts.output))
           throw new UsageError(`--output must name an .xlsx file (got "${opts.output}").`);
         let mappings: Record<string, Record<string, string | null>> | undefined;
+        if (opts.mapping && /^\s*[[{]/.test(opts.mapping))
+          throw new UsageError(
+            `--mapping takes the path of a JSON file, not JSON text: save ${opts.mapping.trim().slice(0, 40)} in a file (e.g. mapping.json) and pass --mapping mapping.json.`,
+          );
         if (opts.mapping) {
           try {
             mappings = JSON.parse(await fs.readFile(opts.mapping, "utf8"));
@@ -88,10 +93,15 @@ export function registerBuildCommand(program: Command): void {
           }
         }
         const { files, missing } = await gatherInputs(inputs, [opts.output]);
-        const loaded = [];
-        for (const f of files) loaded.push(await loadFile(f));
+        await refuseOutputOverInput(opts.output, files, "--output");
+        const loaded = await loadReadable(files, missing);
         const into = opts.into ? await loadFile(opts.into).catch(() => null) : undefined;
-        if (opts.into && !into) throw new UsageError(`${opts.into}: no such register file.`);
+        if (opts.into && !into) throw new UsageError(`${opts.into}: no such register file, or it cannot be read.`);
+        // --into X -o X replaces X only if it is still what was read; any other -o only if unchanged since now.
+        const output =
+          into && (await isSameFile(opts.output, into.path))
+            ? await GuardedOutput.ofRead(opts.output, into.bytes)
+            : await GuardedOutput.capture(opts.output);
         if (loaded.length === 0) {
           for (const m of missing) reporter.warn(m.message);
           process.exitCode = EXIT.nothing;
@@ -123,7 +133,7 @@ export function registerBuildCommand(program: Command): void {
           printResult(!!opts.json, buildJson(outcome, missing), () => buildText(outcome, missing, "(not written)"));
           return;
         }
-        await writeFileAtomic(opts.output, bytes);
+        await output.write(bytes, { note: (m) => reporter.note(m) });
         for (const w of outcome.warnings) reporter.warn(w);
         if (missing.length > 0 || outcome.inputs.some((i) => i.status !== "read"))
           process.exitCode = EXIT.findingsOrPartial;

@@ -141,10 +141,11 @@ export function registerPrioritiseCommand(program: Command): void {
       }
       if (opts.output) await writeOutputWorkbook(workbook, register, sheets, opts.output, file, reporter);
       const s = run.selection;
-      if (s?.status === "infeasible") process.exitCode = EXIT.findingsOrPartial;
+      if (s?.status === "infeasible" || s?.unavailable) process.exitCode = EXIT.findingsOrPartial;
       const selectionJson = s
         ? {
             status: s.status,
+            ...(s.unavailable ? { unavailable: s.unavailable } : {}),
             objective: s.objective,
             cost: s.cost,
             budget: s.budget,

@@ -6,7 +6,8 @@ import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
 import { summaryWorkbookBytes, type SummaryOptions, type SummaryRun } from "../../pipeline/summary-use-case";
 import { writeOwnedSheets } from "../../pipeline/write-outputs";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { gatherInputs, loadFile, writeFileAtomic } from "../input-files";
+import { GuardedOutput, refuseOutputOverInput } from "../file-guards";
+import { gatherInputs, loadReadable } from "../input-files";
 import { parseDateFlag, parseNumberFlag, parseProfile, today } from "../options";
 import { openRegisterFile } from "../register-file";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
@@ -99,15 +100,16 @@ export function registerSummaryCommands(program: Command): void {
       .requiredOption("-o, --output <file>", "summary workbook to write (.xlsx)"),
   ).action(async (file: string, opts: SummaryFlags) => {
     if (!/\.xlsx$/i.test(opts.output)) throw new UsageError(`-o must name an .xlsx file (got "${opts.output}").`);
-    if (path.resolve(opts.output) === path.resolve(file))
-      throw new UsageError(`-o ${opts.output} would overwrite the register. Choose another file name.`);
+    await refuseOutputOverInput(opts.output, [file], "-o");
+    const guard = await GuardedOutput.capture(opts.output);
     const reporter = new Reporter(opts.quiet);
     const options = summaryOptions(opts, reporter);
     const { register } = await openRegisterFile(file, reporter);
     const { bytes, run } = await summaryWorkbookBytes(register, options);
-    await writeFileAtomic(opts.output, bytes);
+    await guard.write(bytes, { note: (m) => reporter.note(m) });
     reporter.stop();
     for (const n of run.notes) reporter.note(`note: ${n}`);
+    if (run.inputs.selection?.unavailable) process.exitCode = EXIT.findingsOrPartial;
     const out = path.resolve(opts.output);
     printResult(!!opts.json, summaryJson(run, { summary: out }), () => summaryText(run, [out]));
   });
@@ -126,14 +128,15 @@ export function registerSummaryCommands(program: Command): void {
     const registerPath = path.join(opts.output, "register.xlsx");
     const summaryPath = path.join(opts.output, "summary.xlsx");
     const { files, missing } = await gatherInputs(inputs, [registerPath, summaryPath]);
+    for (const out of [registerPath, summaryPath]) await refuseOutputOverInput(out, files, "-o");
+    const guards = await Promise.all([GuardedOutput.capture(registerPath), GuardedOutput.capture(summaryPath)]);
+    const loaded = await loadReadable(files, missing);
     for (const m of missing) reporter.warn(m.message);
-    if (files.length === 0) {
+    if (loaded.length === 0) {
       process.exitCode = EXIT.nothing;
       printResult(!!opts.json, { inputs: missing, register: {} }, () => "Nothing was read; nothing written.");
       return;
     }
-    const loaded = [];
-    for (const f of files) loaded.push(await loadFile(f));
     const built = await buildRegisterFromFiles(loaded, { progress: reporter.progress });
     reporter.stop();
     if (!built.outcome.inputs.some((i) => i.status !== "failed")) {
@@ -163,12 +166,16 @@ export function registerSummaryCommands(program: Command): void {
       progress: reporter.progress,
     });
     const registerBytes = await workbook.toBytes();
-    await writeFileAtomic(registerPath, registerBytes);
-    await writeFileAtomic(summaryPath, bytes);
+    await guards[0].write(registerBytes, { note: (m) => reporter.note(m) });
+    await guards[1].write(bytes, { note: (m) => reporter.note(m) });
     reporter.stop();
     for (const w of [...built.outcome.warnings, ...warnings]) reporter.warn(w);
     for (const n of run.notes) reporter.note(`note: ${n}`);
-    if (missing.length > 0 || built.outcome.inputs.some((i) => i.status !== "read"))
+    if (
+      missing.length > 0 ||
+      built.outcome.inputs.some((i) => i.status !== "read") ||
+      run.inputs.selection?.unavailable
+    )
       process.exitCode = EXIT.findingsOrPartial;
     const written = [path.resolve(registerPath), path.resolve(summaryPath)];
     printResult(

@@ -6,6 +6,7 @@ import { sniffXlsx, toUint8Array, type SniffLimits } from "./file-sniff";
 import { missingResultWarning, worksheetToGrid } from "./grid-builder";
 import { repairForExcelJs } from "./package-repair";
 import { readSheetCatalog, type CatalogSheet } from "./sheet-catalog";
+import { sheetNameTooLong } from "./sheet-name-length";
 
 /**
  * Reads an .xlsx from bytes (Node or browser) into Grids, one per worksheet. Bad input never throws:
@@ -109,13 +110,15 @@ export async function readXlsx(
   let wb: ExcelJS.Workbook;
   try {
     catalog = await readSheetCatalog(sniff.zip);
+    if (sheetNameTooLong(file, catalog)) throw new Error("sheet name too long");
     wb = await loadWithSecondChance(bytes, sniff.zip, true);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     result.problems.push(
       problem(
         file,
-        `${file} could not be read as a workbook (${why}). Open it in Excel, save it again as .xlsx, and retry.`,
+        sheetNameTooLong(file, catalog) ??
+          `${file} could not be read as a workbook (${why}). Open it in Excel, save it again as .xlsx, and retry.`,
       ),
     );
     return result;

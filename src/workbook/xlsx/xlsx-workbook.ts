@@ -11,6 +11,7 @@ import { sniffXlsx, toUint8Array } from "./file-sniff";
 import { missingResultWarning, tableNames, worksheetToGrid } from "./grid-builder";
 import { repairInternalHyperlinks } from "./internal-links";
 import { readSheetCatalog, type SheetCatalog } from "./sheet-catalog";
+import { sheetNameTooLong } from "./sheet-name-length";
 import { renderSheet } from "./sheet-renderer";
 import { reorderWorksheetTails } from "./worksheet-order";
 import { loadWithSecondChance } from "./xlsx-reader";
@@ -57,11 +58,16 @@ export class XlsxWorkbook implements WorkbookPort {
     const sniff = await sniffXlsx(bytes, file);
     if (!sniff.ok) throw new Error(sniff.problem.message);
     const catalog = await readSheetCatalog(sniff.zip);
+    const tooLong = sheetNameTooLong(file, catalog);
+    if (tooLong) throw new Error(tooLong);
     try {
       return new XlsxWorkbook(file, await loadWithSecondChance(bytes, sniff.zip, false), catalog);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new Error(`${file} could not be opened (${why}). Open it in Excel, save it again as .xlsx, and retry.`);
+      throw new Error(
+        sheetNameTooLong(file, catalog) ??
+          `${file} could not be opened (${why}). Open it in Excel, save it again as .xlsx, and retry.`,
+      );
     }
   }
 
