@@ -1,8 +1,14 @@
 import type { AnalyseResult } from "../analysis/finance/analyse-register";
 import { benefitsSheet, financeSheet, scheduleSheet } from "../report/schedule-sheets";
+import { scheduleHealthSheet, type HealthLocate } from "../report/schedule-health-sheet";
 import type { SheetSpec } from "../workbook/spec";
 
-/** The Schedule, Finance and Benefits Realisation sheets for one analysis. */
-export function analysisSheets(result: AnalyseResult, currency = "£"): SheetSpec[] {
-  return [scheduleSheet(result), financeSheet(result, { currency }), benefitsSheet(result, { currency })];
+/** The Schedule, Schedule health, Finance and Benefits Realisation sheets for one analysis. */
+export function analysisSheets(result: AnalyseResult, currency = "£", locate?: HealthLocate): SheetSpec[] {
+  return [
+    scheduleSheet(result),
+    scheduleHealthSheet(result.scheduleHealth, locate),
+    financeSheet(result, { currency }),
+    benefitsSheet(result, { currency }),
+  ];
 }
