@@ -254,15 +254,19 @@ export const ASSURANCE_RULES: RuleDef[] = [
     entities: ["Projects"],
     fields: ["Sponsor", "ProjectManager"],
     description:
-      "Every project that is not cancelled names its senior responsible owner (Sponsor) and its project manager (GovS 002 mandatory roles).",
+      "Every project that is not cancelled names its senior responsible owner (Sponsor) and its project manager (GovS 002 mandatory roles), in every stage; where the stage gate requires the role, completeness.stage-gate reports it.",
     source: GOVS,
     run(ctx, emit) {
       ctx.register.entities.Projects.forEach((r, i) => {
         if (eq(txt(r, "Status"), "Cancelled")) return;
+        // Where the project's stage gate already requires the role, completeness.stage-gate reports it.
+        const stage = txt(r, "Stage");
+        const gated = (stage !== null && ctx.settings.stageGates[stage]) || [];
         for (const [field, role] of [
           ["Sponsor", "senior responsible owner (SRO) or sponsor"],
           ["ProjectManager", "project manager"],
         ] as const) {
+          if (gated.includes(field)) continue;
           if (!isBlank(r.values[field])) emit.pass("Projects", i);
           else
             emit.fail(
