@@ -78,7 +78,7 @@ describe("declared against evidence", () => {
     const rows = cleanRows();
     rows.Dependencies![0].RequiredBy = "2025-11-30";
     const { found } = findings(rows, rule);
-    expect(found[0].message).toContain("negative float: P1 finishes 31 days after 2025-11-30");
+    expect(found[0].message).toContain("negative float: P1 finishes 36 days too late for 2025-11-30");
     expect(found[0].message).toContain("(Red)");
   });
 

@@ -134,7 +134,7 @@ export function evidenceByProject(
     });
   });
   const flagged = new Set<string>();
-  const finishes = register.entities.Dependencies.length > 0 ? finishesById(register) : new Map();
+  const finishes = register.entities.Dependencies.length > 0 ? finishesById(register) : new Map<string, Dated>();
   for (const d of register.entities.Dependencies) {
     const requiredBy = d.values.RequiredBy;
     const pred = textValue(d.values.PredecessorId);
@@ -143,7 +143,10 @@ export function evidenceByProject(
     if (projectId === undefined || flagged.has(projectId)) continue;
     const finish = finishes.get(pred);
     if (!finish || finish.done) continue;
-    const float = negativeFloatDays({ id: pred, forecastFinish: finish.date }, options.cpm, requiredBy);
+    const type = (textValue(d.values.Type) ?? "FS").toUpperCase();
+    if (!["FS", "SS", "FF", "SF"].includes(type)) continue;
+    const lag = typeof d.values.LagDays === "number" ? d.values.LagDays : 0;
+    const float = negativeFloatDays(finish.item, options.cpm, { type, lag, requiredBy });
     if (float === null || float >= 0) continue;
     flagged.add(projectId);
     out.get(projectId)!.push({
@@ -153,22 +156,25 @@ export function evidenceByProject(
       entity: "Dependencies",
       id: d.id,
       field: "RequiredBy",
-      text: `negative float: ${pred} finishes ${-float} days after ${requiredBy}, the date dependency ${d.id} needs it by`,
+      text: `negative float: ${pred} ${type === "SS" || type === "SF" ? "starts" : "finishes"} ${-float} days too late for ${requiredBy}, the date dependency ${d.id} needs it by`,
     });
   }
   return out;
 }
 
 /** Each project's and milestone's forecast finish, and whether it has finished (first record per id). */
-function finishesById(register: Register): Map<string, { date: IsoDate | null; done: boolean }> {
-  const out = new Map<string, { date: IsoDate | null; done: boolean }>();
+type Dated = { item: { id: string; forecastStart: IsoDate | null; forecastFinish: IsoDate | null }; done: boolean };
+function finishesById(register: Register): Map<string, Dated> {
+  const out = new Map<string, Dated>();
+  const d = (v: unknown): IsoDate | null => (isIsoDay(v) ? v : null);
   for (const p of register.entities.Projects) {
-    const f = p.values.ForecastFinish;
-    if (!out.has(p.id)) out.set(p.id, { date: isIsoDay(f) ? f : null, done: isIsoDay(p.values.ActualFinish) });
+    const item = { id: p.id, forecastStart: d(p.values.ForecastStart), forecastFinish: d(p.values.ForecastFinish) };
+    if (!out.has(p.id)) out.set(p.id, { item, done: isIsoDay(p.values.ActualFinish) });
   }
   for (const m of register.entities.Milestones) {
-    const f = m.values.ForecastDate;
-    if (!out.has(m.id)) out.set(m.id, { date: isIsoDay(f) ? f : null, done: isIsoDay(m.values.ActualDate) });
+    const f = d(m.values.ForecastDate);
+    if (!out.has(m.id))
+      out.set(m.id, { item: { id: m.id, forecastStart: f, forecastFinish: f }, done: isIsoDay(m.values.ActualDate) });
   }
   return out;
 }

@@ -475,14 +475,14 @@ class Facts {
     const bad: HealthRecord[] = [];
     const scheduled = open.filter((i) => this.cpm.items[i.id]?.earlyStart);
     for (const i of scheduled) {
-      const s = this.cpm.items[i.id];
+      const earlyStart = this.cpm.items[i.id].earlyStart!;
       if (!this.hasPred.has(i.id) || i.forecastStart === null || i.actualStart !== null) continue;
-      if (i.forecastStart < s.earlyStart)
+      if (i.forecastStart < earlyStart)
         bad.push(
           this.record(
             i,
             i.f.start,
-            `forecast ${i.forecastStart}, but its predecessors allow ${s.earlyStart} at the earliest`,
+            `forecast ${i.forecastStart}, but its predecessors allow ${earlyStart} at the earliest`,
           ),
         );
     }
@@ -532,11 +532,16 @@ class Facts {
     const deadlines = this.links.filter((l) => l.requiredBy !== null && openIds.has(l.pred));
     for (const l of deadlines) {
       const i = this.itemById.get(l.pred)!;
-      const float = negativeFloatDays(i, this.cpm, l.requiredBy!);
+      const float = negativeFloatDays(i, this.cpm, { type: l.type, lag: l.lag, requiredBy: l.requiredBy! });
       if (float === null || float >= 0 || bad.has(i.id)) continue;
+      const end = l.type === "SS" || l.type === "SF" ? "starts" : "finishes";
       bad.set(
         i.id,
-        this.record(i, i.f.finish, `finishes ${-float} days after ${l.requiredBy}, when ${l.succ} needs it (${l.id})`),
+        this.record(
+          i,
+          end === "starts" ? i.f.start : i.f.finish,
+          `${end} ${-float} days too late for ${l.requiredBy}, when ${l.succ} needs it (${l.id}, ${l.type}${l.lag ? ` + ${l.lag} days` : ""})`,
+        ),
       );
     }
     return this.ratio(
@@ -835,22 +840,21 @@ class Facts {
 }
 
 /**
- * Float against a required-by date, in calendar days (negative = late): the date less the later of
- * the item's forecast finish and the earliest finish its logic allows. Null when neither is known.
+ * Float against a dependency's required-by date, in calendar days (negative = late). The link says
+ * which end of the predecessor the successor needs: its finish for FS and FF, its start for SS and
+ * SF, plus the lag. Each end is the later of the item's forecast and the earliest its logic allows.
+ * Null when neither is known.
  */
 export function negativeFloatDays(
-  item: { id: string; forecastFinish: IsoDate | null },
+  item: { id: string; forecastStart: IsoDate | null; forecastFinish: IsoDate | null },
   cpm: CriticalPathResult,
-  requiredBy: IsoDate,
+  link: { type: string; lag: number; requiredBy: IsoDate },
 ): number | null {
-  const early = cpm.items[item.id]?.earlyFinish ?? null;
-  const finish =
-    early && item.forecastFinish
-      ? early > item.forecastFinish
-        ? early
-        : item.forecastFinish
-      : (early ?? item.forecastFinish);
-  return finish === null ? null : dayDiff(finish, requiredBy);
+  const fromStart = link.type === "SS" || link.type === "SF";
+  const early = (fromStart ? cpm.items[item.id]?.earlyStart : cpm.items[item.id]?.earlyFinish) ?? null;
+  const forecast = fromStart ? item.forecastStart : item.forecastFinish;
+  const end = early && forecast ? (early > forecast ? early : forecast) : (early ?? forecast);
+  return end === null ? null : dayDiff(end, link.requiredBy) - (Number.isFinite(link.lag) ? Math.round(link.lag) : 0);
 }
 
 /** The metric's ratio as the sheet and the CLI print it. */
