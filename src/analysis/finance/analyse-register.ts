@@ -5,7 +5,7 @@ import { criticalPath, type ItemSchedule, type ScheduleNetwork } from "../schedu
 import { analyseMilestones, type MilestoneReport } from "../schedule/milestones";
 import { scheduleInputsFromRegister } from "../schedule/schedule-inputs";
 import { scheduleHealth, type HealthThresholds, type ScheduleHealth } from "../schedule/schedule-health";
-import { declaredRating, evidenceByProject, greenerThanEvidence } from "./declared-evidence";
+import { declaredRating, evidenceByProject, greenerThanEvidence, type EvidenceKind } from "./declared-evidence";
 import { benefitsRealisation, type BenefitsReport } from "./benefits";
 import {
   computeRag,
@@ -78,6 +78,8 @@ export interface ProjectRag {
   declaredGreener: { overall: boolean; cost: boolean; schedule: boolean };
   /** The evidence the declared rating is greener than, in words (declared-against-evidence; empty when it stands). */
   evidence: string[];
+  /** The kinds of that evidence, once each, in the order found. */
+  evidenceKinds: EvidenceKind[];
 }
 
 export interface AnalyseResult {
@@ -172,6 +174,7 @@ export function analyseRegister(register: Register, options: AnalyseOptions = {}
       computed,
       declared,
       evidence: against.map((e) => `${e.text} (${e.rating})`),
+      evidenceKinds: [...new Set(against.map((e) => e.kind))],
       declaredGreener: {
         // The same rule as the Findings' governance.declared-against-evidence.
         overall: against.length > 0,

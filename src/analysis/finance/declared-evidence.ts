@@ -179,6 +179,15 @@ function finishesById(register: Register): Map<string, Dated> {
   return out;
 }
 
+/** The evidence's kinds in words without figures, for sentences that quote only what their sheet shows. */
+export const EVIDENCE_WORDS: Record<EvidenceKind, string> = {
+  cost: "cost past tolerance",
+  schedule: "finish slipped past tolerance",
+  milestone: "a critical milestone slipped",
+  dca: "its delivery confidence",
+  "negative-float": "negative float",
+};
+
 /** "forecast +12.0 % against budget (Red); gate milestone M3 20 days after its baseline (Amber)". */
 export function evidenceText(evidence: readonly EvidenceItem[]): string {
   return evidence.map((e) => `${e.text} (${e.rating})`).join("; ");
