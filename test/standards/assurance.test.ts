@@ -1,6 +1,7 @@
 import { analyseRegister } from "../../src/analysis/finance/analyse-register";
 import { DEFAULT_SETTINGS, cloneSettings } from "../../src/domain/settings";
 import { evidenceForValidation } from "../../src/pipeline/validate-use-case";
+import { listRules } from "../../src/standards/catalogue";
 import { validateRegister } from "../../src/standards/validate";
 import { buildRegister, cleanRows, type Rows } from "./register-builder";
 
@@ -121,5 +122,18 @@ describe("GovS 002 roles", () => {
     expect(found[0].message).toContain(
       "Jane Doe is SRO or sponsor of 4 open projects and programmes (PG1, P1, P2, P3)",
     );
+  });
+});
+
+describe("sources in the catalogue", () => {
+  test("every rule names its source; the standards' rules name theirs", () => {
+    const { rules } = listRules();
+    const source = Object.fromEntries(rules.map((r) => [r.id, r.source]));
+    for (const r of rules) expect(r.source.length).toBeGreaterThan(0);
+    expect(source["governance.variance-narrative"]).toBe("GMPP variance narrative");
+    expect(source["governance.benefit-owner-measure"]).toBe("MSP benefits management (DOAM)");
+    expect(source["governance.project-roles"]).toBe("GovS 002");
+    expect(source["timeliness.finish-passed"]).toBe("DCMA 14-point assessment (check 9, invalid dates)");
+    expect(source["validity.type-date"]).toBe("PMO Register data standard");
   });
 });
