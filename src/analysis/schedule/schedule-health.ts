@@ -299,6 +299,8 @@ class Facts {
   private readonly hasSucc = new Set<string>();
   private readonly withMilestones = new Set<string>();
   private readonly allocated = new Set<string>();
+  private readonly delayTests = new Map<string, number | null>();
+  private networksByProgramme: Map<string, Set<number>> | null = null;
 
   constructor(
     private readonly register: Register,
@@ -572,7 +574,7 @@ class Facts {
         bad.push(
           this.record(
             i,
-            dateOf(p.BaselineStart) ? "BaselineFinish" : "ForecastFinish",
+            i.baselineFinish ? "BaselineFinish" : "ForecastFinish",
             `${days} working days with no milestones`,
           ),
         );
@@ -680,11 +682,18 @@ class Facts {
 
   /** The networks an item of the view belongs to (a network with members in several programmes counts in each). */
   private networksOf(keep: (programme: string) => boolean): number[] {
-    const out = new Set<number>();
-    for (const i of this.items) {
-      const s = this.cpm.items[i.id];
-      if (s && s.network !== null && keep(i.programme)) out.add(s.network);
+    if (this.networksByProgramme === null) {
+      this.networksByProgramme = new Map();
+      for (const i of this.items) {
+        const s = this.cpm.items[i.id];
+        if (!s || s.network === null) continue;
+        const set = this.networksByProgramme.get(i.programme) ?? new Set<number>();
+        set.add(s.network);
+        this.networksByProgramme.set(i.programme, set);
+      }
     }
+    const out = new Set<number>();
+    for (const [programme, nets] of this.networksByProgramme) if (keep(programme)) for (const n of nets) out.add(n);
     return [...out].sort((a, b) => a - b);
   }
 
@@ -725,8 +734,14 @@ class Facts {
     };
   }
 
-  /** The network's finish moves by this many days when `target` lasts `delay` days longer. */
+  /** The network's finish moves by this many days when `target` lasts `delay` days longer (once per network: views share it). */
   private finishAfterDelay(network: number, target: string, delay: number): number | null {
+    const key = `${network}|${target}|${delay}`;
+    if (!this.delayTests.has(key)) this.delayTests.set(key, this.delayTest(network, target, delay));
+    return this.delayTests.get(key)!;
+  }
+
+  private delayTest(network: number, target: string, delay: number): number | null {
     const members = new Set(this.cpm.networks[network].members);
     const items = this.inputs.items
       .filter((i) => members.has(i.id))
