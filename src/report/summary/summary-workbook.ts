@@ -14,6 +14,8 @@ const ABOUT: Record<string, string> = {
   Capacity: "Demand against supply by role and month (heat map)",
   Levelling: "Start-date moves that would relieve overloads",
   Schedule: "Critical path, float and earned value per project",
+  "Schedule health":
+    "DCMA 14-point schedule assessment, portfolio and per programme, with the cells behind each failure",
   Finance: "Budget, actual and forecast by programme, month and financial year",
   "Benefits Realisation": "Planned and realised benefits",
   Findings: "Where the register falls short of the PMO's standards, cell by cell",
