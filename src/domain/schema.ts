@@ -132,6 +132,13 @@ export const SCHEMA: Record<EntityName, EntityDef> = {
         aliases: ["end date", "end", "finish date", "finish"],
       },
       { name: "Status", type: "enum", list: "Status", description: "Lifecycle status.", aliases: ["programme status"] },
+      {
+        name: "BusinessCase",
+        type: "text",
+        description:
+          "Link to (or reference of) the programme's business case (GovS 002: programmes are governed by one).",
+        aliases: ["business case", "business case link", "business case ref", "business case reference", "bc link"],
+      },
     ],
   },
   Projects: {
@@ -459,6 +466,24 @@ export const SCHEMA: Record<EntityName, EntityDef> = {
         type: "number",
         description: "WSJF: job size (1,2,3,5,8,13,20).",
         aliases: ["job size", "size", "effort"],
+      },
+      {
+        name: "VarianceCause",
+        type: "longText",
+        description: "Variance narrative: the cause of the cost, schedule or benefit variance (GMPP).",
+        aliases: ["cause", "variance cause", "cause of variance", "root cause", "reason for variance"],
+      },
+      {
+        name: "VarianceImpact",
+        type: "longText",
+        description: "Variance narrative: the variance's impact on the project.",
+        aliases: ["impact", "variance impact", "impact of variance"],
+      },
+      {
+        name: "CorrectiveAction",
+        type: "longText",
+        description: "Variance narrative: the corrective action taken or planned.",
+        aliases: ["corrective action", "corrective actions", "recovery action", "recovery actions", "recovery plan"],
       },
     ],
   },
@@ -1041,6 +1066,31 @@ export const SCHEMA: Record<EntityName, EntityDef> = {
       },
       { name: "Owner", type: "text", description: "Benefit owner.", aliases: ["owner", "benefit owner"] },
       { name: "Status", type: "enum", list: "BenefitStatus", description: "Benefit status.", aliases: ["status"] },
+      {
+        name: "BaselineDate",
+        type: "date",
+        description: "Date the measure's baseline value was taken (MSP).",
+        aliases: ["baseline date", "baseline measured", "date of baseline"],
+      },
+      {
+        name: "RealisationStart",
+        type: "date",
+        description: "Start of the realisation window.",
+        aliases: ["realisation start", "realization start", "benefit start", "realisation from"],
+      },
+      {
+        name: "RealisationFinish",
+        type: "date",
+        description: "End of the realisation window.",
+        aliases: ["realisation end", "realization end", "realisation finish", "benefit end", "realisation to"],
+      },
+      {
+        name: "DisBenefit",
+        type: "bool",
+        list: "YesNo",
+        description: "Whether this is a dis-benefit (an outcome seen as negative by a stakeholder).",
+        aliases: ["dis-benefit", "disbenefit", "dis benefit", "is dis-benefit"],
+      },
     ],
   },
 };

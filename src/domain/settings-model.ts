@@ -168,6 +168,85 @@ export const GENERAL_DEFS = {
     schema: z.preprocess(num, z.number().int().min(0)),
     description: "Milestones due within this many days are upcoming.",
   },
+  narrativeVariancePct: {
+    schema: z.preprocess(fraction(1), z.number().min(0)),
+    description:
+      "Cost, schedule or benefit variance above this fraction needs a variance narrative: cause, impact and corrective action (GMPP: 5 %).",
+  },
+  benefitCostRatio: {
+    schema: z.preprocess(num, z.number().min(0)),
+    description:
+      "A programme's planned benefits should be at least this multiple of its cost (its business case's benefit-cost ratio).",
+  },
+  maxSroRoles: {
+    schema: z.preprocess(num, z.number().int().min(1)),
+    description: "A person named SRO or sponsor of more projects and programmes than this gets a note (GovS 002).",
+  },
+  dcmaMissingLogicPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description: "Schedule health (DCMA 1): at most this fraction of open items without a predecessor or successor.",
+  },
+  dcmaLeadsPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description: "Schedule health (DCMA 2): at most this fraction of links with a lead (negative lag).",
+  },
+  dcmaLagsPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description: "Schedule health (DCMA 3): at most this fraction of links with a lag.",
+  },
+  dcmaFinishToStartPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description: "Schedule health (DCMA 4): at least this fraction of links are finish-to-start.",
+  },
+  dcmaHardConstraintsPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description: "Schedule health (DCMA 5): at most this fraction of open items held to a date against their logic.",
+  },
+  dcmaHighFloatDays: {
+    schema: z.preprocess(num, z.number().int().min(0)),
+    description: "Schedule health (DCMA 6): total float above this many working days is high.",
+  },
+  dcmaHighFloatPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description: "Schedule health (DCMA 6): at most this fraction of open items with high float.",
+  },
+  dcmaNegativeFloatPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description: "Schedule health (DCMA 7): at most this fraction of open items with negative float.",
+  },
+  dcmaHighDurationDays: {
+    schema: z.preprocess(num, z.number().int().min(0)),
+    description: "Schedule health (DCMA 8): a duration above this many working days is high.",
+  },
+  dcmaHighDurationPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description:
+      "Schedule health (DCMA 8): at most this fraction of open projects long and not broken down by milestones.",
+  },
+  dcmaInvalidDatesPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description: "Schedule health (DCMA 9): at most this fraction of items with invalid dates.",
+  },
+  dcmaResourcesPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description: "Schedule health (DCMA 10): at most this fraction of open projects without an allocation.",
+  },
+  dcmaMissedPct: {
+    schema: z.preprocess(fraction(1), z.number().min(0).max(1)),
+    description: "Schedule health (DCMA 11): at most this fraction of items due by their baseline that missed it.",
+  },
+  dcmaCriticalPathTestDays: {
+    schema: z.preprocess(num, z.number().int().min(1)),
+    description: "Schedule health (DCMA 12): the delay added to a critical item to test the critical path.",
+  },
+  dcmaCpliMin: {
+    schema: z.preprocess(num, z.number().min(0)),
+    description: "Schedule health (DCMA 13): the critical path length index should be at least this.",
+  },
+  dcmaBeiMin: {
+    schema: z.preprocess(num, z.number().min(0)),
+    description: "Schedule health (DCMA 14): the baseline execution index should be at least this.",
+  },
 } as const;
 
 export type GeneralKey = keyof typeof GENERAL_DEFS;
@@ -244,6 +323,25 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     selectionGap: 0,
     capacityHorizonMonths: 18,
     upcomingMilestoneDays: 30,
+    narrativeVariancePct: 0.05,
+    benefitCostRatio: 1,
+    maxSroRoles: 3,
+    dcmaMissingLogicPct: 0.05,
+    dcmaLeadsPct: 0,
+    dcmaLagsPct: 0.05,
+    dcmaFinishToStartPct: 0.9,
+    dcmaHardConstraintsPct: 0.05,
+    dcmaHighFloatDays: 44,
+    dcmaHighFloatPct: 0.05,
+    dcmaNegativeFloatPct: 0,
+    dcmaHighDurationDays: 44,
+    dcmaHighDurationPct: 0.05,
+    dcmaInvalidDatesPct: 0,
+    dcmaResourcesPct: 0,
+    dcmaMissedPct: 0.05,
+    dcmaCriticalPathTestDays: 600,
+    dcmaCpliMin: 0.95,
+    dcmaBeiMin: 0.95,
   },
   stageGates: {
     Idea: ["Description", "Sponsor"],

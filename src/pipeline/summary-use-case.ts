@@ -108,7 +108,7 @@ export async function buildSummarySpec(opened: OpenRegister, options: SummaryOpt
   const sheets = [
     ...prioritised.sheets,
     ...capacity.sheets,
-    ...analysisSheets(analysis, settings.general.currency),
+    ...analysisSheets(analysis, settings.general.currency, (e, id, field) => opened.locate(e, id, field)),
     ...validation.sheets,
   ];
   const spec = summaryWorkbookSpec(inputs, sheets);

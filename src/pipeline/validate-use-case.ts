@@ -1,6 +1,9 @@
 import type { AnalyseResult } from "../analysis/finance/analyse-register";
 import { analyseRegister } from "../analysis/finance/analyse-register";
 import { computeRag, ragThresholdsFromSettings } from "../analysis/finance/computed-rag";
+import { evidenceByProject, type EvidenceItem } from "../analysis/finance/declared-evidence";
+import { criticalPath } from "../analysis/schedule/critical-path";
+import { scheduleInputsFromRegister } from "../analysis/schedule/schedule-inputs";
 import type { IsoDate } from "../domain/dates";
 import type { Register } from "../domain/register";
 import type { Profile, Settings } from "../domain/settings";
@@ -31,6 +34,13 @@ export function computedRagByProject(register: Register, settings: Settings): Ma
   );
 }
 
+/** Each project's evidence for declared-against-evidence: the same function the analysis uses for "declared greener". */
+export function evidenceForValidation(register: Register, settings: Settings): Map<string, EvidenceItem[]> {
+  const inputs = scheduleInputsFromRegister(register);
+  const cpm = criticalPath(inputs.items, inputs.links);
+  return evidenceByProject(register, { thresholds: ragThresholdsFromSettings(settings.general), cpm });
+}
+
 /** Validates the register against the standards on its settings sheet, with computed RAG from the finance module. */
 export function runValidation(
   register: Register,
@@ -39,6 +49,7 @@ export function runValidation(
 ): { result: ValidationResult; sheets: SheetSpec[] } {
   const result = validateRegister(register, settings, {
     computedRag: computedRagByProject(register, settings),
+    evidence: evidenceForValidation(register, settings),
     registerLocation: options.locate,
     today: options.today,
     reportingDate: options.reportingDate,
@@ -72,5 +83,6 @@ export function runAnalysis(register: Register, settings: Settings, statusDate: 
     thresholds: ragThresholdsFromSettings(g),
     fyStartMonth: g.fyStartMonth,
     upcomingDays: g.upcomingMilestoneDays,
+    health: g,
   });
 }

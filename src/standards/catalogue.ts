@@ -7,7 +7,11 @@ import { GOVERNANCE_RULES } from "./rules/governance";
 import { INTEGRITY_RULES } from "./rules/integrity";
 import { TIMELINESS_RULES } from "./rules/timeliness";
 import { VALIDITY_RULES } from "./rules/validity";
+import { ASSURANCE_RULES } from "./rules/assurance";
 import type { RuleInfo } from "./types";
+
+/** The source of the rules that check the register against its own data standard (docs/domain.md). */
+export const DATA_STANDARD = "PMO Register data standard";
 
 /** Every rule, in the order findings and `pmo rules` list them. */
 export const RULES: readonly RuleDef[] = [
@@ -17,6 +21,7 @@ export const RULES: readonly RuleDef[] = [
   ...INTEGRITY_RULES,
   ...TIMELINESS_RULES,
   ...GOVERNANCE_RULES,
+  ...ASSURANCE_RULES,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
@@ -39,6 +44,7 @@ export function listRules(settings?: Settings): { rules: (RuleInfo & { enabled: 
         parameters: r.parameters ?? [],
         description: r.description,
         severity,
+        source: r.source ?? DATA_STANDARD,
         enabled: o ? o.enabled : true,
       };
     }),

@@ -1,3 +1,4 @@
+import type { EvidenceItem } from "../analysis/finance/declared-evidence";
 import type { IsoDate } from "../domain/dates";
 import type { FieldValue, Register, RegisterRecord } from "../domain/register";
 import { numberValue, textValue } from "../domain/register";
@@ -15,6 +16,7 @@ export interface RuleContext {
   settings: Settings;
   reportingDate: IsoDate | null;
   computedRag?: Map<string, ComputedRag>;
+  evidence?: Map<string, EvidenceItem[]>;
   /** Position of the first record with each id, per entity. */
   ids: Record<EntityName, Map<string, number>>;
   /** Ids held by more than one record, with every position, per entity. */
@@ -32,7 +34,7 @@ export interface Emit {
   ): void;
 }
 
-export type Needs = "reportingDate" | "computedRag";
+export type Needs = "reportingDate" | "computedRag" | "evidence";
 
 export interface RuleDef {
   id: string;
@@ -45,6 +47,8 @@ export interface RuleDef {
   needs?: Needs[];
   /** The PMO Settings entries the rule reads (general keys, or a settings table). */
   parameters?: string[];
+  /** The standard the rule applies; the register's own data standard when not given. */
+  source?: string;
   run(ctx: RuleContext, emit: Emit): void;
 }
 

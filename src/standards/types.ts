@@ -1,3 +1,4 @@
+import type { EvidenceItem } from "../analysis/finance/declared-evidence";
 import type { IsoDate } from "../domain/dates";
 import type { FieldValue } from "../domain/register";
 import type { EntityName } from "../domain/schema";
@@ -59,6 +60,8 @@ export type RegisterLocation = (
 export interface ValidationContext {
   /** Computed RAG per project id from the finance module; without it the RAG comparison is not applicable. */
   computedRag?: Map<string, ComputedRag>;
+  /** Evidence per project id for declared-against-evidence (analysis/finance/declared-evidence); without it that rule does not run. */
+  evidence?: Map<string, EvidenceItem[]>;
   registerLocation?: RegisterLocation;
   /** The run's date (the engine never reads the clock): last resort for the reporting date. */
   today?: IsoDate;
@@ -97,4 +100,6 @@ export interface RuleInfo {
   fields: string[];
   description: string;
   severity: Record<Profile, Severity>;
+  /** The standard the rule applies ("DCMA 14-point assessment", "GovS 002", …). */
+  source: string;
 }

@@ -45,6 +45,7 @@ export function validateRegister(
     settings,
     reportingDate,
     computedRag: context.computedRag,
+    evidence: context.evidence,
     ...buildIds(register),
   };
   const counts = {} as CheckCounts;
@@ -86,6 +87,14 @@ export function validateRegister(
       notApplicable.push({
         rule: rule.id,
         reason: "No computed RAG was supplied (it comes from the finance analysis); the declared RAG was not compared.",
+      });
+      return;
+    }
+    if (rule.needs?.includes("evidence") && !context.evidence) {
+      notApplicable.push({
+        rule: rule.id,
+        reason:
+          "No evidence was supplied (it comes from the finance and schedule analysis); the declared rating was not compared.",
       });
       return;
     }

@@ -29,7 +29,18 @@ export function buildRegister(
 /** A small portfolio that breaks no rule at reporting date 2025-03-31. */
 export function cleanRows(): Rows {
   return {
-    Programmes: [{ ProgrammeId: "PG1", Name: "Estates", Start: "2024-01-01", Finish: "2027-12-31", Status: "Active" }],
+    Programmes: [
+      {
+        ProgrammeId: "PG1",
+        Name: "Estates",
+        Start: "2024-01-01",
+        Finish: "2027-12-31",
+        Status: "Active",
+        SRO: "Jane Doe",
+        ProgrammeManager: "Kim Park",
+        BusinessCase: "https://intranet.example/estates/obc",
+      },
+    ],
     Projects: [
       {
         ProjectId: "P1",
@@ -125,8 +136,15 @@ export function cleanRows(): Rows {
         ProgrammeId: "PG1",
         Description: "Lower rent",
         Category: "Cash-releasing",
-        PlannedValue: 500,
+        PlannedValue: 2000,
         Status: "Planned",
+        Owner: "Jane Doe",
+        Measure: "Annual rent paid",
+        Baseline: 900,
+        BaselineDate: "2024-04-01",
+        Target: 400,
+        RealisationStart: "2026-04-01",
+        RealisationFinish: "2031-03-31",
       },
     ],
   };

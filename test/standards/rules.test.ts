@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, cloneSettings } from "../../src/domain/settings";
 import { RULE_IDS } from "../../src/standards/catalogue";
 import type { ComputedRag, ValidationContext } from "../../src/standards/types";
 import { validateRegister } from "../../src/standards/validate";
+import { evidenceForValidation } from "../../src/pipeline/validate-use-case";
 import { buildRegister, cleanRows, type Rows } from "./register-builder";
 
 const settings = cloneSettings(DEFAULT_SETTINGS);
@@ -91,7 +92,7 @@ const CASES: { rule: string; bad: Mutate; good?: Mutate; field?: string }[] = [
   {
     rule: "governance.rag-greener",
     bad: (_rows, ctx) => ctx.computedRag!.set("P1", { overall: "Red", cost: "Red", schedule: "Green" }),
-    field: "RagOverall",
+    field: "RagCost",
   },
   {
     rule: "governance.variance-commentary",
@@ -105,13 +106,60 @@ const CASES: { rule: string; bad: Mutate; good?: Mutate; field?: string }[] = [
   },
   { rule: "governance.risk-exposure-owner", bad: set("Risks", 0, { Owner: null }), field: "Owner" },
   { rule: "governance.business-case", bad: set("Projects", 0, { BusinessCaseApproved: "No" }) },
+  {
+    rule: "governance.variance-narrative",
+    bad: set("Projects", 0, { ForecastCost: 1200, StatusCommentary: "Over budget." }),
+    good: set("Projects", 0, {
+      ForecastCost: 1200,
+      VarianceCause: "Steel prices",
+      VarianceImpact: "£200 over budget",
+      CorrectiveAction: "Value engineering on the cladding",
+    }),
+    field: "VarianceCause",
+  },
+  { rule: "governance.benefit-owner-measure", bad: set("Benefits", 0, { Owner: null }), field: "Owner" },
+  { rule: "completeness.benefit-profile", bad: set("Benefits", 0, { BaselineDate: null }), field: "BaselineDate" },
+  {
+    rule: "consistency.dis-benefit",
+    bad: set("Benefits", 0, { PlannedValue: -100 }),
+    good: set("Benefits", 0, { PlannedValue: -100, DisBenefit: "Yes" }),
+    field: "DisBenefit",
+  },
+  { rule: "governance.benefits-cover-case", bad: set("Benefits", 0, { PlannedValue: 1000 }), field: "ProgrammeId" },
+  {
+    rule: "governance.project-roles",
+    bad: set("Projects", 1, { Stage: "Idea", ProjectManager: null }),
+    good: set("Projects", 1, { Stage: "Idea" }),
+    field: "ProjectManager",
+  },
+  {
+    rule: "governance.programme-roles",
+    bad: set("Programmes", 0, { ProgrammeManager: null }),
+    field: "ProgrammeManager",
+  },
+  {
+    rule: "governance.programme-business-case",
+    bad: set("Programmes", 0, { BusinessCase: null }),
+    field: "BusinessCase",
+  },
+  {
+    rule: "governance.sro-load",
+    bad: (rows) => rows.Projects!.push({ ...rows.Projects![1], ProjectId: "P3", Sponsor: "jane  doe" }),
+    field: "SRO",
+  },
+  {
+    rule: "governance.declared-against-evidence",
+    bad: set("Projects", 0, { DeliveryConfidence: "Amber" }),
+    field: "RagOverall",
+  },
 ];
 
 function run(mutate: Mutate) {
   const rows = cleanRows();
   const ctx = baseContext();
   mutate(rows, ctx);
-  return validateRegister(buildRegister(rows), settings, ctx);
+  const register = buildRegister(rows);
+  return validateRegister(register, settings, { evidence: evidenceForValidation(register, settings), ...ctx });
 }
 
 describe("rule catalogue coverage", () => {

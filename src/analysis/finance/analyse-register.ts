@@ -4,6 +4,8 @@ import { textValue, type Register } from "../../domain/register";
 import { criticalPath, type ItemSchedule, type ScheduleNetwork } from "../schedule/critical-path";
 import { analyseMilestones, type MilestoneReport } from "../schedule/milestones";
 import { scheduleInputsFromRegister } from "../schedule/schedule-inputs";
+import { scheduleHealth, type HealthThresholds, type ScheduleHealth } from "../schedule/schedule-health";
+import { declaredRating, evidenceByProject, greenerThanEvidence, type EvidenceKind } from "./declared-evidence";
 import { benefitsRealisation, type BenefitsReport } from "./benefits";
 import {
   computeRag,
@@ -28,6 +30,8 @@ export interface AnalyseOptions {
   fyStartMonth?: number;
   /** Milestones due within this many days of the status date are "upcoming" (default 30). */
   upcomingDays?: number;
+  /** Schedule health (DCMA) thresholds; DCMA's published ones by default. */
+  health?: Partial<HealthThresholds>;
 }
 
 const SCHEDULE_FIELDS = [
@@ -72,6 +76,10 @@ export interface ProjectRag {
   declared: DeclaredRag;
   /** Declared greener than computed ("declared Green, computed Red"), per dimension. */
   declaredGreener: { overall: boolean; cost: boolean; schedule: boolean };
+  /** The evidence the declared rating is greener than, in words (declared-against-evidence; empty when it stands). */
+  evidence: string[];
+  /** The kinds of that evidence, once each, in the order found. */
+  evidenceKinds: EvidenceKind[];
 }
 
 export interface AnalyseResult {
@@ -92,6 +100,8 @@ export interface AnalyseResult {
   rollups: Rollups;
   milestones: MilestoneReport;
   benefits: BenefitsReport;
+  /** The DCMA 14-point schedule assessment, portfolio and per programme. */
+  scheduleHealth: ScheduleHealth;
 }
 
 /** The latest StatusDate among the projects, or null. */
@@ -113,6 +123,7 @@ export function analyseRegister(register: Register, options: AnalyseOptions = {}
 
   const inputs = scheduleInputsFromRegister(register);
   const cpm = criticalPath(inputs.items, inputs.links);
+  const evidence = evidenceByProject(register, { thresholds, cpm });
   const evById = new Map(earnedValueFromRegister(register, statusDate).map((e) => [e.projectId, e]));
 
   const seen = new Set<string>();
@@ -157,12 +168,16 @@ export function analyseRegister(register: Register, options: AnalyseOptions = {}
       schedule: textValue(p.values.RagSchedule),
       deliveryConfidence: textValue(p.values.DeliveryConfidence),
     };
+    const against = greenerThanEvidence(declaredRating(p.values), evidence.get(p.id) ?? []);
     rag.push({
       id: p.id,
       computed,
       declared,
+      evidence: against.map((e) => `${e.text} (${e.rating})`),
+      evidenceKinds: [...new Set(against.map((e) => e.kind))],
       declaredGreener: {
-        overall: isGreenerThan(declared.overall ?? declared.deliveryConfidence, computed.overall.rag),
+        // The same rule as the Findings' governance.declared-against-evidence.
+        overall: against.length > 0,
         cost: isGreenerThan(declared.cost, computed.cost.rag),
         schedule: isGreenerThan(declared.schedule, computed.schedule.rag),
       },
@@ -191,5 +206,6 @@ export function analyseRegister(register: Register, options: AnalyseOptions = {}
     rollups: rollups(register, { fyStartMonth, statusDate }),
     milestones: analyseMilestones(register, statusDate, { upcomingDays: options.upcomingDays ?? 30 }),
     benefits: benefitsRealisation(register, { fyStartMonth }),
+    scheduleHealth: scheduleHealth(register, { statusDate, thresholds: options.health, cpm }),
   };
 }

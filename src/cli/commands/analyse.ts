@@ -34,7 +34,7 @@ export function registerAnalyseCommand(program: Command): void {
         await writeOutputWorkbook(
           workbook,
           register,
-          analysisSheets(result, register.settings.general.currency),
+          analysisSheets(result, register.settings.general.currency, (e, id, field) => register.locate(e, id, field)),
           opts.output,
           file,
           reporter,
@@ -55,6 +55,7 @@ export function registerAnalyseCommand(program: Command): void {
           rollups: result.rollups,
           milestones: result.milestones,
           benefits: result.benefits,
+          scheduleHealth: result.scheduleHealth,
         },
         () => {
           const lines = [`Status date ${result.statusDate ?? "none"}.`];

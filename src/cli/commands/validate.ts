@@ -18,7 +18,7 @@ export function registerValidateCommands(program: Command): void {
         rules
           .map(
             (r) =>
-              `${r.id.padEnd(36)} ${r.family.padEnd(12)} ${r.severity.supportive}/${r.severity.controlling}/${r.severity.directive}  ${r.description}`,
+              `${r.id.padEnd(36)} ${r.family.padEnd(12)} ${r.severity.supportive}/${r.severity.controlling}/${r.severity.directive}  [${r.source}] ${r.description}`,
           )
           .join("\n"),
       );

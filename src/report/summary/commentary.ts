@@ -70,7 +70,7 @@ function ragSentences(projects: ProjectLine[]): string[] {
   if (greener.length) {
     const named = greener
       .slice(0, 3)
-      .map((p) => `${p.id} (declared ${p.declared}, computed ${p.computed})`)
+      .map((p) => `${p.id} (declared ${p.declared ?? p.confidence}; ${p.evidence.join(", ")})`)
       .join("; ");
     out.push(`Declared status is greener than the numbers for ${named}${greener.length > 3 ? " and others" : ""}.`);
   }

@@ -1,4 +1,5 @@
 import type { CapacityPlan } from "../../analysis/capacity/capacity-plan";
+import { EVIDENCE_WORDS } from "../../analysis/finance/declared-evidence";
 import type { AnalyseResult } from "../../analysis/finance/analyse-register";
 import type { MoneyFigures } from "../../analysis/finance/rollups";
 import type { SelectionResult } from "../../analysis/prioritise/selection-types";
@@ -47,6 +48,8 @@ export interface ProjectLine {
   slipDays: number | null;
   forecastFinish: IsoDate | null;
   declaredGreener: boolean;
+  /** What the declared rating is greener than, in words without figures (declared-against-evidence). */
+  evidence: string[];
 }
 
 export interface RiskLine {
@@ -143,6 +146,7 @@ function projectLine(
     slipDays: rag?.computed.schedule.slipDays ?? null,
     forecastFinish: rag?.computed.schedule.forecastFinish ?? null,
     declaredGreener: rag?.declaredGreener.overall ?? false,
+    evidence: (rag?.evidenceKinds ?? []).map((k) => EVIDENCE_WORDS[k]),
   };
 }
 

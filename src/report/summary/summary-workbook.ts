@@ -14,6 +14,8 @@ const ABOUT: Record<string, string> = {
   Capacity: "Demand against supply by role and month (heat map)",
   Levelling: "Start-date moves that would relieve overloads",
   Schedule: "Critical path, float and earned value per project",
+  "Schedule health":
+    "DCMA 14-point schedule assessment, portfolio and per programme, with the cells behind each failure",
   Finance: "Budget, actual, forecast and outturn by programme, financial year and month",
   "Earned Value": "Earned value per project, and the computed RAG beside the declared RAG",
   "Benefits Realisation": "Planned and realised benefits",

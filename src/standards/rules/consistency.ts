@@ -233,6 +233,7 @@ export const CONSISTENCY_RULES: RuleDef[] = [
   },
   {
     id: "consistency.actual-in-future",
+    source: "DCMA 14-point assessment (check 9, invalid dates)",
     family: "consistency",
     entities: ["Projects", "Milestones"],
     fields: ["ActualStart", "ActualFinish", "ActualDate"],

@@ -26,14 +26,13 @@ export const GOVERNANCE_RULES: RuleDef[] = [
     id: "governance.rag-greener",
     family: "governance",
     entities: ["Projects"],
-    fields: ["RagOverall", "RagCost", "RagSchedule"],
+    fields: ["RagCost", "RagSchedule"],
     description:
-      'The declared RAG is not greener than the RAG computed from cost and schedule variance ("declared Green, computed Red").',
+      'The declared cost and schedule RAG are not greener than those computed from the variances ("declared Green, computed Red"); the overall rating is governance.declared-against-evidence.',
     needs: ["computedRag"],
     parameters: ["costAmberPct", "costRedPct", "scheduleAmberDays", "scheduleRedDays"],
     run(ctx, emit) {
       const pairs = [
-        ["RagOverall", "overall"],
         ["RagCost", "cost"],
         ["RagSchedule", "schedule"],
       ] as const;

@@ -33,6 +33,7 @@ export const TIMELINESS_RULES: RuleDef[] = [
   },
   {
     id: "timeliness.milestone-overdue",
+    source: "DCMA 14-point assessment (check 9, invalid dates)",
     family: "timeliness",
     entities: ["Milestones"],
     fields: ["ForecastDate", "BaselineDate", "ActualDate", "Status"],
@@ -108,6 +109,7 @@ export const TIMELINESS_RULES: RuleDef[] = [
   },
   {
     id: "timeliness.finish-passed",
+    source: "DCMA 14-point assessment (check 9, invalid dates)",
     family: "timeliness",
     entities: ["Projects"],
     fields: ["ForecastFinish", "ActualFinish", "Status"],
