@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { AnalyseResult, ProjectAnalysis } from "../analysis/finance/analyse-register";
 import type { MoneyFigures, RollupGroup } from "../analysis/finance/rollups";
 import type { ColumnSpec, SheetSpec, SpecValue } from "../workbook/spec";
@@ -184,7 +185,7 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
   ];
   const placed = stackBlocks(blocks).blocks;
   return {
-    name: "Finance",
+    name: OWNED_SHEET.finance,
     tabColor: TAB,
     blocks: placed,
     freeze: frozenUnder(placed, "tblFinanceRollup"),

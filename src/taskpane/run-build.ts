@@ -1,5 +1,5 @@
 import type { EntityName } from "../domain/schema";
-import type { BuildOutcome, InputFile } from "../pipeline/build-register";
+import type { BuildOutcome, InputFile } from "../pipeline/steps/build";
 import type { ProgressEvent } from "../workbook/port";
 
 export interface BuildRequest {
@@ -33,7 +33,7 @@ export async function buildInWorkbook(
   write = true,
 ): Promise<BuildOutcome> {
   const [{ buildRegisterInWorkbook }, { OfficeWorkbook }] = await Promise.all([
-    import(/* webpackChunkName: "pipeline" */ "../pipeline/build-register"),
+    import(/* webpackChunkName: "pipeline" */ "../pipeline/steps/build"),
     import(/* webpackChunkName: "office-adapter" */ "../workbook/office/office-workbook"),
   ]);
   const port = new OfficeWorkbook({ label: "this workbook" });
@@ -46,7 +46,7 @@ export async function buildFromFiles(
   request: BuildRequest,
   into?: InputFile,
 ): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
-  const { buildRegisterFromFiles } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/build-register");
+  const { buildRegisterFromFiles } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/steps/build");
   return buildRegisterFromFiles(await readPicked(files, request), { ...request, into });
 }
 

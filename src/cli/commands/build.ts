@@ -1,9 +1,7 @@
 import type { Command } from "commander";
 import * as path from "path";
 import { promises as fs } from "fs";
-import { buildRegisterFromFiles } from "../../pipeline/build-register";
-import type { BuildOutcome } from "../../pipeline/build-register";
-import { gatherInputs, loadFile, writeFileAtomic } from "../input-files";
+import type { BuildOutcome } from "../../pipeline/steps/build";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 
 export function buildJson(outcome: BuildOutcome, missing: { path: string; message: string }[]) {
@@ -87,6 +85,10 @@ export function registerBuildCommand(program: Command): void {
             );
           }
         }
+        const [{ gatherInputs, loadFile, writeFileAtomic }, { buildRegisterFromFiles }] = await Promise.all([
+          import("../input-files"),
+          import("../../pipeline/steps/build"),
+        ]);
         const { files, missing } = await gatherInputs(inputs, [opts.output]);
         const loaded = [];
         for (const f of files) loaded.push(await loadFile(f));

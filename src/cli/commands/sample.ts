@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import * as path from "path";
-import { sampleInputFiles } from "../../pipeline/sample-inputs";
-import { writeFileAtomic } from "../input-files";
 import { Reporter, UsageError, printResult } from "../reporter";
 
 export function registerSampleCommand(program: Command): void {
@@ -26,6 +24,10 @@ export function registerSampleCommand(program: Command): void {
           throw new UsageError(`--projects must be a positive whole number, not "${opts.projects}".`);
         const reporter = new Reporter(opts.quiet);
         reporter.progress({ stage: "Generating sample", done: 0, total: 1 });
+        const [{ sampleInputFiles }, { writeFileAtomic }] = await Promise.all([
+          import("../../pipeline/sample-inputs"),
+          import("../input-files"),
+        ]);
         const { files } = await sampleInputFiles({ seed, projects, quirks: opts.clean ? "none" : "all" });
         const written: string[] = [];
         for (const f of files) {

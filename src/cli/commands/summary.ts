@@ -1,14 +1,9 @@
 import type { Command } from "commander";
 import * as path from "path";
-import { buildRegisterFromFiles } from "../../pipeline/build-register";
-import { NotARegisterError, openRegister } from "../../pipeline/open-register";
 import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
-import { summaryWorkbookBytes, type SummaryOptions, type SummaryRun } from "../../pipeline/summary-use-case";
-import { writeOwnedSheets } from "../../pipeline/write-outputs";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { gatherInputs, loadFile, writeFileAtomic } from "../input-files";
+import type { SummaryOutcome, SummaryStepOptions } from "../../pipeline/steps/summary";
 import { parseDateFlag, parseNumberFlag, parseProfile, today } from "../options";
-import { openRegisterFile } from "../register-file";
+import { runOnRegisterFile } from "../register-io";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 import { buildJson, buildText } from "./build";
 
@@ -39,7 +34,10 @@ function withSummaryOptions(command: Command): Command {
     .option("-q, --quiet", "no progress on stderr");
 }
 
-function summaryOptions(opts: SummaryFlags, reporter: Reporter): SummaryOptions {
+function summaryOptions(
+  opts: SummaryFlags,
+  reporter: Reporter,
+): Omit<SummaryStepOptions, "beside" | "file"> {
   if (!["weighted", "ahp", "wsjf"].includes(opts.method))
     throw new UsageError(`--method must be weighted, ahp or wsjf, not "${opts.method}".`);
   return {
@@ -50,7 +48,6 @@ function summaryOptions(opts: SummaryFlags, reporter: Reporter): SummaryOptions 
     select: opts.select,
     budget: parseNumberFlag("--budget", opts.budget, (n) => n >= 0, "a budget of zero or more"),
     timeLimitSeconds: parseNumberFlag("--time-limit", opts.timeLimit, (n) => n > 0, "a positive number of seconds"),
-    progress: reporter.progress,
     solver: {
       onProgress: (p) =>
         reporter.progress({ stage: `Selection: ${p.phase}`, done: p.done, total: p.total, message: p.message }),
@@ -58,31 +55,31 @@ function summaryOptions(opts: SummaryFlags, reporter: Reporter): SummaryOptions 
   };
 }
 
-function summaryJson(run: SummaryRun, files: Record<string, string>) {
-  const v = run.inputs.validation;
-  const s = run.inputs.selection;
+function summaryJson({ pack: run }: SummaryOutcome, files: Record<string, string>) {
+  const v = run.figures;
+  const s = run.figures.selection;
   return {
     ...files,
-    reportingDate: run.inputs.reportingDate,
+    reportingDate: v.reportingDate,
     profile: v.profile,
-    score: v.score.portfolio,
+    score: v.score,
     compliant: v.compliant,
     counts: v.counts,
     sheets: run.spec.sheets.map((x) => x.name),
     charts: run.spec.sheets.reduce((n, x) => n + x.blocks.filter((b) => b.kind === "chart").length, 0),
-    portfolio: run.inputs.analysis.rollups.portfolio.totals,
+    portfolio: v.portfolio,
     ...(s ? { selection: { status: s.status, objective: s.objective, cost: s.cost, selected: s.selected } } : {}),
     notes: run.notes,
   };
 }
 
-function summaryText(run: SummaryRun, written: string[]): string {
-  const v = run.inputs.validation;
+function summaryText({ pack: run }: SummaryOutcome, written: string[]): string {
+  const v = run.figures;
   const charts = run.spec.sheets.reduce((n, x) => n + x.blocks.filter((b) => b.kind === "chart").length, 0);
-  const s = run.inputs.selection;
+  const s = run.figures.selection;
   return [
-    `Summary as at ${run.inputs.reportingDate}: ${run.spec.sheets.length} sheets, ${charts} charts.`,
-    `Data quality ${(v.score.portfolio * 100).toFixed(1)} % (${v.counts.error} errors, ${v.counts.warning} warnings; profile ${v.profile})${v.stamp ? " NOT COMPLIANT" : ""}.`,
+    `Summary as at ${v.reportingDate}: ${run.spec.sheets.length} sheets, ${charts} charts.`,
+    `Data quality ${(v.score * 100).toFixed(1)} % (${v.counts.error} errors, ${v.counts.warning} warnings; profile ${v.profile})${v.stamp ? " NOT COMPLIANT" : ""}.`,
     ...(s ? [`Selection: ${s.status}, ${s.selected.length} projects.`] : []),
     ...written.map((w) => `Wrote ${w}`),
   ].join("\n");
@@ -103,13 +100,16 @@ export function registerSummaryCommands(program: Command): void {
       throw new UsageError(`-o ${opts.output} would overwrite the register. Choose another file name.`);
     const reporter = new Reporter(opts.quiet);
     const options = summaryOptions(opts, reporter);
-    const { register } = await openRegisterFile(file, reporter);
-    const { bytes, run } = await summaryWorkbookBytes(register, options);
-    await writeFileAtomic(opts.output, bytes);
+    const [{ summaryStep }, { writeFileAtomic }] = await Promise.all([
+      import("../../pipeline/steps/summary"),
+      import("../input-files"),
+    ]);
+    const { value } = await runOnRegisterFile(file, summaryStep, { ...options, beside: "none", file: true }, reporter);
+    await writeFileAtomic(opts.output, value.bytes!);
     reporter.stop();
-    for (const n of run.notes) reporter.note(`note: ${n}`);
+    for (const n of value.pack.notes) reporter.note(`note: ${n}`);
     const out = path.resolve(opts.output);
-    printResult(!!opts.json, summaryJson(run, { summary: out }), () => summaryText(run, [out]));
+    printResult(!!opts.json, summaryJson(value, { summary: out }), () => summaryText(value, [out]));
   });
 
   withSummaryOptions(
@@ -125,6 +125,15 @@ export function registerSummaryCommands(program: Command): void {
     const options = summaryOptions(opts, reporter);
     const registerPath = path.join(opts.output, "register.xlsx");
     const summaryPath = path.join(opts.output, "summary.xlsx");
+    const [{ gatherInputs, loadFile, writeFileAtomic }, { buildRegisterFromFiles }, { summaryStep }, { runStep }] =
+      await Promise.all([
+        import("../input-files"),
+        import("../../pipeline/steps/build"),
+        import("../../pipeline/steps/summary"),
+        import("../../pipeline/steps/run-step"),
+      ]);
+    const { NotARegisterError } = await import("../../pipeline/errors");
+    const { XlsxWorkbook } = await import("../../workbook/xlsx/xlsx-workbook");
     const { files, missing } = await gatherInputs(inputs, [registerPath, summaryPath]);
     for (const m of missing) reporter.warn(m.message);
     if (files.length === 0) {
@@ -145,9 +154,14 @@ export function registerSummaryCommands(program: Command): void {
     }
     // The register file gets the analysis sheets too, so analysts can work from one workbook.
     const workbook = await XlsxWorkbook.open(built.bytes, "register.xlsx");
-    let opened;
+    let summary;
     try {
-      opened = await openRegister(workbook);
+      summary = await runStep(
+        workbook,
+        summaryStep,
+        { ...options, beside: "analyses", file: true },
+        { progress: reporter.progress },
+      );
     } catch (err) {
       if (err instanceof NotARegisterError) {
         process.exitCode = EXIT.nothing;
@@ -158,23 +172,22 @@ export function registerSummaryCommands(program: Command): void {
       }
       throw err;
     }
-    const { bytes, run } = await summaryWorkbookBytes(opened, options);
-    const { warnings } = await writeOwnedSheets(workbook, opened.sheetNames, opened.settings, run.analysisSheets, {
-      progress: reporter.progress,
-    });
     const registerBytes = await workbook.toBytes();
     await writeFileAtomic(registerPath, registerBytes);
-    await writeFileAtomic(summaryPath, bytes);
+    await writeFileAtomic(summaryPath, summary.value.bytes!);
     reporter.stop();
-    for (const w of [...built.outcome.warnings, ...warnings]) reporter.warn(w);
-    for (const n of run.notes) reporter.note(`note: ${n}`);
+    for (const w of [...built.outcome.warnings, ...summary.warnings]) reporter.warn(w);
+    for (const n of summary.value.pack.notes) reporter.note(`note: ${n}`);
     if (missing.length > 0 || built.outcome.inputs.some((i) => i.status !== "read"))
       process.exitCode = EXIT.findingsOrPartial;
     const written = [path.resolve(registerPath), path.resolve(summaryPath)];
     printResult(
       !!opts.json,
-      { build: buildJson(built.outcome, missing), ...summaryJson(run, { register: written[0], summary: written[1] }) },
-      () => [buildText(built.outcome, missing, written[0]), summaryText(run, [written[1]])].join("\n"),
+      {
+        build: buildJson(built.outcome, missing),
+        ...summaryJson(summary.value, { register: written[0], summary: written[1] }),
+      },
+      () => [buildText(built.outcome, missing, written[0]), summaryText(summary.value, [written[1]])].join("\n"),
     );
   });
 }

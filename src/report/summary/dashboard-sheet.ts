@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../../domain/owned-sheet-names";
 import type { CapacityPlan, Hotspot } from "../../analysis/capacity/capacity-plan";
 import type { Block, ChartBlock, ColumnSpec, KeyFigure, SheetSpec, SpecValue, TableBlock } from "../../workbook/spec";
 import { tableExtent } from "../../workbook/spec";
@@ -8,7 +9,7 @@ import { SIGNED_PCT, finite, moneyFormat, moneyWords } from "./figures";
 import { PRINT, SUMMARY_TAB, uniqueName, type SummaryStyle } from "./programme-sheet";
 import type { ProgrammeSummary, SummaryInputs } from "./summary-model";
 
-export const DASHBOARD_SHEET = "Dashboard";
+export const DASHBOARD_SHEET = OWNED_SHEET.dashboard;
 
 const RAG_COLOURS: Record<string, string> = {
   Red: "C00000",

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { EntityName } from "../../domain/schema";
-import type { BuildOutcome } from "../../pipeline/build-register";
+import type { BuildOutcome } from "../../pipeline/steps/build";
 import { editsWithoutSheet, mappingsFromEdits, type MappingEdits } from "../../pipeline/mapping-edits";
 import type { MappingPreview, PreviewSource } from "../../pipeline/preview-mapping";
 import type { ProgressEvent } from "../../workbook/port";
