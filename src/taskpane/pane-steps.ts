@@ -100,14 +100,8 @@ export async function validate(
   options: { profile?: Profile; reportingDate?: IsoDate; today: IsoDate },
 ): Promise<PaneOutcome<ValidateView>> {
   const { outcome, bytes } = await runOnTarget(target, request, STEPS.validate, options);
-  const { result, fixes } = outcome.value;
-  // The register's records (for each finding's project) are those the step read.
-  const { registerIn } = await import("../pipeline/open-register");
-  const entities = registerIn(outcome.workbook).register.entities;
-  const findings = result.findings.map((f) => {
-    const own = entities[f.entity]?.[f.index]?.values.ProjectId;
-    return { ...f, project: f.entity === "Projects" ? f.id : typeof own === "string" && own !== "" ? own : null };
-  });
+  const { result, fixes, projects } = outcome.value;
+  const findings = result.findings.map((f, i) => ({ ...f, project: projects[i] }));
   const view = {
     result,
     findings,

@@ -1,3 +1,4 @@
+import { CancelledError } from "../pipeline/errors";
 import type { EntityName } from "../domain/schema";
 import type { BuildOutcome, InputFile } from "../pipeline/steps/build";
 import type { ProgressEvent } from "../workbook/port";
@@ -50,9 +51,9 @@ export async function buildFromFiles(
   return buildRegisterFromFiles(await readPicked(files, request), { ...request, into });
 }
 
-/** Cancelling is not a failure: the pipeline throws an error named CancelledError and writes nothing. */
+/** Cancelling is not a failure: the pipeline throws CancelledError and writes nothing (a fetch or worker, a DOM AbortError). */
 export function isCancelled(error: unknown): boolean {
-  return error instanceof Error && (error.name === "CancelledError" || error.name === "AbortError");
+  return error instanceof CancelledError || (error instanceof Error && error.name === "AbortError");
 }
 
 /** A failed lazy load means the pane's own files could not be fetched (offline, or a new version was deployed). */

@@ -24,6 +24,8 @@ export interface ValidateOutcome {
   result: ValidationResult;
   /** The changes "apply safe fixes" would make, for a preview. */
   fixes: FixChange[];
+  /** Per finding (same order), the project it concerns: its own id for a project, the record's ProjectId otherwise. */
+  projects: (string | null)[];
 }
 
 export function computedRagByProject(register: Register, settings: Settings): Map<string, ComputedRag> {
@@ -65,6 +67,11 @@ export const validateStep: RegisterStep<ValidateOptions, ValidateOutcome> = {
       reportingDate: options.reportingDate,
     });
     progress({ stage: "Checking the standards", done: 1, total: 1, message: `${result.findings.length} findings` });
-    return { value: { result, fixes: safeFixes(result.findings) }, sheets };
+    const entities = opened.register.entities;
+    const projects = result.findings.map((f) => {
+      const own = entities[f.entity]?.[f.index]?.values.ProjectId;
+      return f.entity === "Projects" ? f.id : typeof own === "string" && own !== "" ? own : null;
+    });
+    return { value: { result, fixes: safeFixes(result.findings), projects }, sheets };
   },
 };
