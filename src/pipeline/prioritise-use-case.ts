@@ -3,11 +3,7 @@ import { planCapacity } from "../analysis/capacity/capacity-plan";
 import { ahpWeights } from "../analysis/prioritise/ahp";
 import type { AhpResult } from "../analysis/prioritise/ahp";
 import { scoreProjects } from "../analysis/prioritise/scoring";
-import type {
-  SelectionDependency,
-  SelectionInput,
-  SelectionProject,
-} from "../analysis/prioritise/selection-types";
+import type { SelectionDependency, SelectionInput, SelectionProject } from "../analysis/prioritise/selection-types";
 import type { Criterion, RankingResult } from "../analysis/prioritise/types";
 import { wsjf } from "../analysis/prioritise/wsjf";
 import { SCHEMA } from "../domain/schema";
@@ -66,11 +62,7 @@ function ahpCriteria(
   return { criteria: criteria.map((c) => ({ ...c, weight: weightOf.get(c.name.toLowerCase()) ?? 0 })), ahp };
 }
 
-export function rankProjects(
-  register: Register,
-  settings: Settings,
-  method: PrioritisationMethod,
-): RankedProjects {
+export function rankProjects(register: Register, settings: Settings, method: PrioritisationMethod): RankedProjects {
   const notes: string[] = [];
   let criteria = criteriaFromSettings(settings);
   let ahp: AhpResult | undefined;

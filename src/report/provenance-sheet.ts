@@ -76,7 +76,13 @@ export function provenanceSheet(register: Register): { sheet: SheetSpec; truncat
 
 /** Sheets the add-in owns in a register workbook, besides analysis outputs. */
 export function registerOwnedSheetNames(): string[] {
-  return [...ENTITY_NAMES.map((e) => SCHEMA[e].sheet), OWNED_SHEET.mapping, PROVENANCE_SHEET, OWNED_SHEET.settings, OWNED_SHEET.lists];
+  return [
+    ...ENTITY_NAMES.map((e) => SCHEMA[e].sheet),
+    OWNED_SHEET.mapping,
+    PROVENANCE_SHEET,
+    OWNED_SHEET.settings,
+    OWNED_SHEET.lists,
+  ];
 }
 
 /**

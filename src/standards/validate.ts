@@ -1,6 +1,5 @@
 import { latestStatusDate } from "../domain/status-date";
 import type { IsoDate } from "../domain/dates";
-import { isIsoDate } from "../domain/dates";
 import type { FieldValue, Register } from "../domain/register";
 import { ENTITY_NAMES, SCHEMA, type EntityName } from "../domain/schema";
 import type { Settings } from "../domain/settings";

@@ -294,7 +294,10 @@ export async function summary(
     file: !write,
     // Only the register's sheets go to the worker: a user's large source sheets are neither read nor copied.
     compose: (opened, summaryOptions, context) =>
-      summaryInWorker(opened.label, opened.read, summaryOptions, { progress: context.progress, signal: request.signal }),
+      summaryInWorker(opened.label, opened.read, summaryOptions, {
+        progress: context.progress,
+        signal: request.signal,
+      }),
   });
   const { pack } = outcome.value;
   const made = outcome.value.bytes;

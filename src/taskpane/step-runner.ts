@@ -59,7 +59,10 @@ export function describeFailure(error: unknown, mode: "excel" | "file", fallback
           : "Build the register first (Register section) from your tracker files.",
     };
   if (error instanceof SettingsError)
-    return { title: "Those settings cannot be saved", advice: "Correct the values named in the details, then save again." };
+    return {
+      title: "Those settings cannot be saved",
+      advice: "Correct the values named in the details, then save again.",
+    };
   if (error instanceof ScenarioError) return { title: fallback.title, advice: message };
   if (
     mode === "excel" &&

@@ -61,7 +61,7 @@ export function registerScenariosCommand(program: Command): void {
         return;
       }
       const c = compared!;
-      const [a, b] = [c.saved.a, c.saved.b];
+      const a = c.saved.a;
       for (const n of c.notes) reporter.note(`note: ${n}`);
       printResult(!!opts.json, c, () => {
         const lines = [

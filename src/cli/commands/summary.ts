@@ -34,10 +34,7 @@ function withSummaryOptions(command: Command): Command {
     .option("-q, --quiet", "no progress on stderr");
 }
 
-function summaryOptions(
-  opts: SummaryFlags,
-  reporter: Reporter,
-): Omit<SummaryStepOptions, "beside" | "file"> {
+function summaryOptions(opts: SummaryFlags, reporter: Reporter): Omit<SummaryStepOptions, "beside" | "file"> {
   if (!["weighted", "ahp", "wsjf"].includes(opts.method))
     throw new UsageError(`--method must be weighted, ahp or wsjf, not "${opts.method}".`);
   return {

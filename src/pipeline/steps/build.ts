@@ -123,7 +123,11 @@ async function readAll(files: InputFile[], progress?: ProgressFn, signal?: Abort
   return reads;
 }
 
-function ingestAll(grids: Grid[], settings: Settings, options: Omit<BuildOptions, "progress" | "signal">): IngestResult {
+function ingestAll(
+  grids: Grid[],
+  settings: Settings,
+  options: Omit<BuildOptions, "progress" | "signal">,
+): IngestResult {
   return ingestGrids(grids, {
     dateOrder: options.dateOrder ?? settings.general.dateOrder,
     moneyUnit: settings.general.moneyUnit,
@@ -188,8 +192,12 @@ export const buildStep: WorkbookStep<BuildStepOptions, BuildOutcome> = {
   opens: "workbook",
   async run(workbook: WorkbookRead, options, { progress, signal }) {
     const all = workbook.grids;
-    const sources = options.workbookSheetsAreSources ? all.filter((g) => !isOwnedSheet(g.sheet, workbook.settings)) : [];
-    const existing = options.workbookSheetsAreSources ? all.filter((g) => isOwnedSheet(g.sheet, workbook.settings)) : all;
+    const sources = options.workbookSheetsAreSources
+      ? all.filter((g) => !isOwnedSheet(g.sheet, workbook.settings))
+      : [];
+    const existing = options.workbookSheetsAreSources
+      ? all.filter((g) => isOwnedSheet(g.sheet, workbook.settings))
+      : all;
     const reads = options.files.length ? await readAll(options.files, progress, signal) : [];
     checkCancelled(signal);
     progress({ stage: "Mapping columns", done: 0, total: 1 });
@@ -203,7 +211,9 @@ export const buildStep: WorkbookStep<BuildStepOptions, BuildOutcome> = {
       existingSheets: workbook.sheetNames,
       generatedAt: options.generatedAt ?? new Date().toISOString(),
     });
-    const ownSheets = options.workbookSheetsAreSources ? [inputReport({ ...workbook.read, grids: sources }, ingest)] : [];
+    const ownSheets = options.workbookSheetsAreSources
+      ? [inputReport({ ...workbook.read, grids: sources }, ingest)]
+      : [];
     progress({ stage: "Writing register", done: 0, total: spec.spec.sheets.length });
     return {
       value: {
@@ -228,14 +238,27 @@ export async function buildRegisterFromFiles(
 ): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
   const { progress, signal, into, ...rest } = options;
   const target = into ? await XlsxWorkbook.open(into.bytes, into.name) : XlsxWorkbook.create("register.xlsx");
-  const done = await runStep(target, buildStep, { ...rest, files, workbookSheetsAreSources: false }, { progress, signal });
+  const done = await runStep(
+    target,
+    buildStep,
+    { ...rest, files, workbookSheetsAreSources: false },
+    { progress, signal },
+  );
   return { outcome: done.value, bytes: await target.toBytes() };
 }
 
 /** Inside Excel: the build step on the open workbook, its own sheets and any files the user added. */
-export async function buildRegisterInWorkbook(port: WorkbookPort, options: WorkbookBuildOptions = {}): Promise<BuildOutcome> {
+export async function buildRegisterInWorkbook(
+  port: WorkbookPort,
+  options: WorkbookBuildOptions = {},
+): Promise<BuildOutcome> {
   const { progress, signal, write, extraFiles, ...rest } = options;
   const run: RunStepOptions = { progress, signal, write };
-  const done = await runStep(port, buildStep, { ...rest, files: extraFiles ?? [], workbookSheetsAreSources: true }, run);
+  const done = await runStep(
+    port,
+    buildStep,
+    { ...rest, files: extraFiles ?? [], workbookSheetsAreSources: true },
+    run,
+  );
   return done.value;
 }

@@ -1,8 +1,4 @@
-import type {
-  SelectionInput,
-  SelectionOptions,
-  SelectionResult,
-} from "../../analysis/prioritise/selection-types";
+import type { SelectionInput, SelectionOptions, SelectionResult } from "../../analysis/prioritise/selection-types";
 import type { Register } from "../../domain/register";
 import { textValue } from "../../domain/register";
 import type { Settings } from "../../domain/settings";

@@ -54,7 +54,13 @@ export const saveScenarioStep: RegisterStep<SaveScenarioOptions, SaveScenarioOut
   run(opened, options) {
     const problem = scenarioNameProblem(options.name);
     if (problem) throw new ScenarioError(problem);
-    const scenario = scenarioFromSelection(options.name, options.selection, options.ranWith, opened.settings, options.today);
+    const scenario = scenarioFromSelection(
+      options.name,
+      options.selection,
+      options.ranWith,
+      opened.settings,
+      options.today,
+    );
     const { sheet, scenarios, replaced, problems } = scenariosSheetWith(opened.grids, scenario);
     return { value: { scenario, scenarios, replaced, problems }, sheets: [sheet] };
   },

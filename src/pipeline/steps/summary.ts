@@ -41,7 +41,16 @@ export interface SummaryFigures {
   selection?: { status: string; objective: number; cost: number; selected: string[] };
 }
 
-/** Every analysis of the register and the summary workbook's spec. */
+/** Every analysis of the register, what the summary was made from, and its spec. */
+export interface SummaryRun {
+  inputs: SummaryInputs;
+  spec: WorkbookSpec;
+  /** The analysis sheets on their own (what `pmo run` adds to the register workbook). */
+  analysisSheets: SheetSpec[];
+  notes: string[];
+}
+
+/** Every analysis of the register and the summary workbook's spec, small enough to post from a worker. */
 export interface SummaryPack {
   spec: WorkbookSpec;
   /** The analysis sheets on their own, with their links into the register (for writing beside it). */
@@ -51,7 +60,11 @@ export interface SummaryPack {
 }
 
 /** Composes the pack: here by default, or elsewhere (the pane's Web Worker, which calls composeSummary itself). */
-export type ComposeSummary = (opened: OpenRegister, options: SummaryOptions, context: StepContext) => Promise<SummaryPack>;
+export type ComposeSummary = (
+  opened: OpenRegister,
+  options: SummaryOptions,
+  context: StepContext,
+) => Promise<SummaryPack>;
 
 export interface SummaryStepOptions extends SummaryOptions {
   /**
@@ -86,11 +99,11 @@ const STAGES = [
  * steps' own computations (validate, analyse, prioritise, capacity), run on one read; each stage
  * reports progress and checks for cancellation, so the task pane can show where it is and stop.
  */
-export async function composeSummary(
+export async function buildSummarySpec(
   opened: OpenRegister,
   options: SummaryOptions & { solver?: SelectionOptions },
-  { progress, signal }: StepContext,
-): Promise<SummaryPack> {
+  { progress, signal }: StepContext = { progress: () => undefined },
+): Promise<SummaryRun> {
   const stage = async (i: number) => {
     checkCancelled(signal);
     progress({ stage: STAGES[i], done: i, total: STAGES.length });
@@ -159,19 +172,30 @@ export async function composeSummary(
   const spec = summaryWorkbookSpec(inputs, sheets);
   if (chosen) notes.push(`Selection: ${selection!.status}, ${chosen.size} projects.`);
   progress({ stage: STAGES[4], done: STAGES.length, total: STAGES.length });
-  const v = validation.result;
+  return { inputs, spec, analysisSheets: sheets, notes };
+}
+
+/** The pack a front end needs (buildSummarySpec without the register it read, which a worker need not post back). */
+export async function composeSummary(
+  opened: OpenRegister,
+  options: SummaryOptions & { solver?: SelectionOptions },
+  context: StepContext,
+): Promise<SummaryPack> {
+  const { inputs, spec, analysisSheets, notes } = await buildSummarySpec(opened, options, context);
+  const v = inputs.validation;
+  const selection = inputs.selection;
   return {
     spec,
-    analysisSheets: sheets,
+    analysisSheets,
     notes,
     figures: {
-      reportingDate: reporting.date,
+      reportingDate: inputs.reportingDate,
       profile: v.profile,
       score: v.score.portfolio,
       compliant: v.compliant,
       stamp: v.stamp,
       counts: { ...v.counts },
-      portfolio: analysis.rollups.portfolio.totals,
+      portfolio: inputs.analysis.rollups.portfolio.totals,
       ...(selection
         ? {
             selection: {
@@ -192,6 +216,16 @@ async function specBytes(spec: WorkbookSpec, context: StepContext): Promise<Uint
   const workbook = XlsxWorkbook.create("summary.xlsx");
   await workbook.write(spec, context);
   return workbook.toBytes();
+}
+
+/** The summary as a standalone .xlsx with what it was made from (the bench and the LibreOffice checks). */
+export async function summaryWorkbookBytes(
+  opened: OpenRegister,
+  options: SummaryOptions & { solver?: SelectionOptions },
+  context: StepContext = { progress: () => undefined },
+): Promise<{ bytes: Uint8Array; run: SummaryRun }> {
+  const run = await buildSummarySpec(opened, options, context);
+  return { bytes: await specBytes(run.spec, context), run };
 }
 
 /**

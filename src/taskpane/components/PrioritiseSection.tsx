@@ -34,7 +34,6 @@ const useStyles = makeStyles({
   stopRow: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
 });
 
-
 const FAILURE = {
   title: "The portfolio could not be prioritised",
   advice:

@@ -1,22 +1,9 @@
 import { Suspense, lazy, useState } from "react";
-import {
-  Button,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { EntityName } from "../../domain/schema";
 import type { BuildOutcome } from "../../pipeline/steps/build";
 import { editsWithoutSheet, mappingsFromEdits, type MappingEdits } from "../../pipeline/mapping-edits";
 import type { MappingPreview, PreviewSource } from "../../pipeline/preview-mapping";
-import type { ProgressEvent } from "../../workbook/port";
 import type { HostMode } from "../host";
 import { changeEntityInReview, previewFromFiles, previewInWorkbook } from "../run-preview";
 import { buildFromFiles, buildInWorkbook, type BuildRequest } from "../run-build";
@@ -222,7 +209,6 @@ export function RegisterSection({
       return finished({ outcome: await buildInWorkbook(request, files), bytes: null });
     });
   }
-
 
   return (
     <div className={styles.root}>

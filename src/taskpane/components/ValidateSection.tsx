@@ -44,7 +44,6 @@ const SOURCE: Record<string, string> = {
   none: "none, so date checks were skipped",
 };
 
-
 /** Validate: the standards of PMO Settings (or a profile and date for this run), findings by severity, safe fixes. */
 export default function ValidateSection(): JSX.Element {
   const styles = useStyles();
