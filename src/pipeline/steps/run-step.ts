@@ -29,7 +29,8 @@ export async function runStep<O, R>(
   const { signal } = run;
   checkCancelled(signal);
   progress({ stage: READING, done: 0, total: 1, message: port.label });
-  const read = await port.read({ ...step.reads, signal });
+  // A step that reads the whole workbook (a build) reports the read's own progress: it may be large.
+  const read = await port.read(step.reads ? { ...step.reads, signal } : { signal, progress });
   const workbook = workbookRead(read, port.label);
   progress({ stage: READING, done: 1, total: 1, message: port.label });
   checkCancelled(signal);
