@@ -7,8 +7,6 @@ import { ingestGrids, upsertRegister } from "../../ingest/ingest";
 import { readRegisterGrids, provenanceKey } from "../../ingest/read-register";
 import type { Grid, ReadResult } from "../../workbook/grid";
 import type { ProgressFn, WorkbookPort } from "../../workbook/port";
-import { readWorkbookBytes } from "../../workbook/xlsx/read-workbook-bytes";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { importedText } from "../../report/provenance-sheet";
 import { checkCancelled } from "../cancellation";
 import { isOwnedSheet } from "../settings-io";
@@ -117,6 +115,11 @@ async function readAll(files: InputFile[], progress?: ProgressFn, signal?: Abort
   for (const [i, f] of files.entries()) {
     checkCancelled(signal);
     progress?.({ stage: "Reading files", done: i, total: files.length, message: f.name });
+    // The file readers (exceljs, Papa Parse) load with the first file: a build from the workbook's
+    // own sheets in Excel, and every other step registered beside this one, never loads them.
+    const { readWorkbookBytes } = await import(
+      /* webpackChunkName: "xlsx-adapter" */ "../../workbook/xlsx/read-workbook-bytes"
+    );
     reads.push(await readWorkbookBytes(f.bytes, f.name));
   }
   progress?.({ stage: "Reading files", done: files.length, total: files.length });
@@ -237,6 +240,7 @@ export async function buildRegisterFromFiles(
   options: BuildOptions & { into?: InputFile } = {},
 ): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
   const { progress, signal, into, ...rest } = options;
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx-adapter" */ "../../workbook/xlsx/xlsx-workbook");
   const target = into ? await XlsxWorkbook.open(into.bytes, into.name) : XlsxWorkbook.create("register.xlsx");
   const done = await runStep(
     target,
