@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
-import { CancelledError } from "../pipeline/cancellation";
+import { CancelledError } from "../pipeline/errors";
 import { registerAnalyseCommand } from "./commands/analyse";
 import { registerBuildCommand } from "./commands/build";
 import { registerCapacityCommand } from "./commands/capacity";
 import { registerPrioritiseCommand } from "./commands/prioritise";
 import { registerScenariosCommand } from "./commands/scenarios";
 import { registerValidateCommands } from "./commands/validate";
-import { selectedPortfolio } from "./selected-portfolio";
 import { registerSampleCommand } from "./commands/sample";
 import { registerSummaryCommands } from "./commands/summary";
 import { EXIT, UsageError } from "./reporter";
@@ -27,7 +26,7 @@ export function createProgram(): Command {
   registerValidateCommands(program);
   registerPrioritiseCommand(program);
   registerScenariosCommand(program);
-  registerCapacityCommand(program, selectedPortfolio);
+  registerCapacityCommand(program);
   registerAnalyseCommand(program);
   registerSummaryCommands(program);
   registerSampleCommand(program);

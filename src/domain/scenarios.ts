@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "./owned-sheet-names";
 import type { IsoDate } from "./dates";
 
 /**
@@ -23,7 +24,7 @@ export interface SavedScenario {
   selected: string[];
 }
 
-export const SCENARIOS_SHEET = "Scenarios";
+export const SCENARIOS_SHEET = OWNED_SHEET.scenarios;
 export const SCENARIOS_TABLE = "tblScenarios";
 export const SCENARIO_PROJECTS_TABLE = "tblScenarioProjects";
 export const SCENARIO_COLUMNS = [

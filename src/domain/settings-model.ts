@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { OWNED_SHEET } from "./owned-sheet-names";
 import { DEFAULT_LISTS, type ListName } from "./enums";
 import { isIsoDate, isoFromDate, isoFromExcelSerial, isValidYmd, isoFromYmd } from "./dates";
 
@@ -9,8 +10,8 @@ import { isIsoDate, isoFromDate, isoFromExcelSerial, isValidYmd, isoFromYmd } fr
  * Settings; a bad value never stops a run: it is reported with its cell and the default is used.
  */
 export const SETTINGS_SCHEMA_VERSION = 1;
-export const SETTINGS_SHEET = "PMO Settings";
-export const LISTS_SHEET = "PMO Lists";
+export const SETTINGS_SHEET = OWNED_SHEET.settings;
+export const LISTS_SHEET = OWNED_SHEET.lists;
 
 export type Profile = "supportive" | "controlling" | "directive";
 export const PROFILES: readonly Profile[] = ["supportive", "controlling", "directive"];

@@ -1,10 +1,6 @@
-/** Thrown when the user cancels long work; callers show "Cancelled" rather than an error. */
-export class CancelledError extends Error {
-  constructor() {
-    super("Cancelled. Nothing was written.");
-    this.name = "CancelledError";
-  }
-}
+import { CancelledError } from "./errors";
+
+export { CancelledError };
 
 export function checkCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new CancelledError();

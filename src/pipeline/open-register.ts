@@ -1,35 +1,45 @@
 import type { Settings, SettingsProblem } from "../domain/settings";
 import type { RegisterRead } from "../ingest/read-register";
 import { readRegisterGrids } from "../ingest/read-register";
-import type { Grid, ReadProblem } from "../workbook/grid";
+import type { Grid, ReadProblem, ReadResult } from "../workbook/grid";
 import { sheetNamesOf } from "../workbook/grid";
 import type { SheetListing, WorkbookPort } from "../workbook/port";
 import { ENTITY_NAMES, SCHEMA } from "../domain/schema";
-import { SETTINGS_SHEET } from "../domain/settings";
-import { SCENARIO_PROJECTS_TABLE, SCENARIOS_SHEET, SCENARIOS_TABLE } from "../domain/scenarios";
+import { OWNED_SHEET, isNameOrFreeVariant } from "../domain/owned-sheet-names";
+import { SCENARIO_PROJECTS_TABLE, SCENARIOS_TABLE } from "../domain/scenarios";
+import { NotARegisterError } from "./errors";
 import { loadSettings } from "./settings-io";
 
-/** A register read for analysis: its records, where each value sits, and its settings. */
-export interface OpenRegister extends RegisterRead {
+export { NotARegisterError };
+
+/** A workbook as a step reads it: its grids, every sheet's name, and its settings. */
+export interface WorkbookRead {
   label: string;
+  read: ReadResult;
   grids: Grid[];
   /** Every sheet of the workbook, empty ones included: the names a step must not take. */
   sheetNames: string[];
   settings: Settings;
   settingsProblems: SettingsProblem[];
   settingsNotes: string[];
+  /** The workbook has a PMO Settings sheet (else the settings are the defaults). */
+  settingsFound: boolean;
   readProblems: ReadProblem[];
 }
 
-export class NotARegisterError extends Error {}
+/** A register read for analysis: its records, where each value sits, and its settings. */
+export interface OpenRegister extends RegisterRead, WorkbookRead {}
 
 const REGISTER_TABLES = new Set(
   [...ENTITY_NAMES.map((e) => SCHEMA[e].table), SCENARIOS_TABLE, SCENARIO_PROJECTS_TABLE].map((t) => t.toLowerCase()),
 );
 /** Sheets a step reads besides the register tables: the settings, saved scenarios, and Findings for the status. */
-const STEP_SHEETS = [...ENTITY_NAMES.map((e) => SCHEMA[e].sheet), SETTINGS_SHEET, SCENARIOS_SHEET, "Findings"].map(
-  (n) => n.toLowerCase(),
-);
+const STEP_SHEETS = [
+  ...ENTITY_NAMES.map((e) => SCHEMA[e].sheet),
+  OWNED_SHEET.settings,
+  OWNED_SHEET.scenarios,
+  OWNED_SHEET.findings,
+];
 
 /**
  * The sheets an analysis step needs: those holding a register table, and the register's, settings',
@@ -40,8 +50,36 @@ const STEP_SHEETS = [...ENTITY_NAMES.map((e) => SCHEMA[e].sheet), SETTINGS_SHEET
  */
 export function isRegisterSheet(sheet: SheetListing): boolean {
   if (sheet.tables.some((t) => REGISTER_TABLES.has(t.toLowerCase()))) return true;
-  const name = sheet.name.trim().toLowerCase();
-  return STEP_SHEETS.some((n) => name === n || name.startsWith(`${n} (pmo`));
+  return STEP_SHEETS.some((n) => isNameOrFreeVariant(sheet.name, n));
+}
+
+/** What a read gave, with the workbook's settings loaded from it. */
+export function workbookRead(read: ReadResult, label: string): WorkbookRead {
+  const loaded = loadSettings(read.grids);
+  return {
+    label,
+    read,
+    grids: read.grids,
+    sheetNames: sheetNamesOf(read),
+    settings: loaded.settings,
+    settingsProblems: loaded.problems,
+    settingsNotes: loaded.notes,
+    settingsFound: loaded.found,
+    readProblems: read.problems,
+  };
+}
+
+/** The register in what was read; NotARegisterError when there is none, saying what to do. */
+export function registerIn(workbook: WorkbookRead): OpenRegister {
+  const fatal = workbook.readProblems.find((p) => p.severity === "error");
+  if (workbook.grids.length === 0 && fatal) throw new NotARegisterError(fatal.message);
+  const reg = readRegisterGrids(workbook.grids, workbook.label);
+  if (reg.found.length === 0) {
+    throw new NotARegisterError(
+      `${workbook.label} holds no PMO register (no Projects, Risks or other register table). Build one first: pmo build <files> -o register.xlsx.`,
+    );
+  }
+  return { ...workbook, ...reg };
 }
 
 /**
@@ -51,23 +89,5 @@ export function isRegisterSheet(sheet: SheetListing): boolean {
  */
 export async function openRegister(port: WorkbookPort): Promise<OpenRegister> {
   const read = await port.read({ select: isRegisterSheet });
-  const fatal = read.problems.find((p) => p.severity === "error");
-  if (read.grids.length === 0 && fatal) throw new NotARegisterError(fatal.message);
-  const loaded = loadSettings(read.grids);
-  const reg = readRegisterGrids(read.grids, port.label);
-  if (reg.found.length === 0) {
-    throw new NotARegisterError(
-      `${port.label} holds no PMO register (no Projects, Risks or other register table). Build one first: pmo build <files> -o register.xlsx.`,
-    );
-  }
-  return {
-    ...reg,
-    label: port.label,
-    grids: read.grids,
-    sheetNames: sheetNamesOf(read),
-    settings: loaded.settings,
-    settingsProblems: loaded.problems,
-    settingsNotes: loaded.notes,
-    readProblems: read.problems,
-  };
+  return registerIn(workbookRead(read, port.label));
 }

@@ -1,3 +1,4 @@
+import { isNameOrFreeVariant } from "../domain/owned-sheet-names";
 import { safeSheetName } from "../report/sheet-names";
 
 /**
@@ -20,9 +21,7 @@ export function planOwnedSheets(wanted: string[], existing: string[], recordedOw
   const clashes: string[] = [];
   // First keep every name the settings already record as ours, so a rename stays stable run to run.
   for (const w of wanted) {
-    const recorded = recordedOwned.find(
-      (o) => o.toLowerCase() === w.toLowerCase() || o.toLowerCase().startsWith(`${w.toLowerCase()} (pmo`),
-    );
+    const recorded = recordedOwned.find((o) => o.toLowerCase() === w.toLowerCase() || isNameOrFreeVariant(o, w));
     if (recorded && existingLower.has(recorded.toLowerCase())) names.set(w, recorded);
     else if (!existingLower.has(w.toLowerCase())) names.set(w, w);
   }

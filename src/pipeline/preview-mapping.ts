@@ -7,7 +7,7 @@ import { savedMappingKeys, type MappingHow, type SavedMapping } from "../ingest/
 import type { Grid, ReadResult } from "../workbook/grid";
 import type { ProgressFn, WorkbookPort } from "../workbook/port";
 import { readWorkbookBytes } from "../workbook/xlsx/read-workbook-bytes";
-import type { InputFile } from "./build-register";
+import type { InputFile } from "./steps/build";
 import { checkCancelled } from "./cancellation";
 import type { MappingEdits } from "./mapping-edits";
 import { isOwnedSheet, loadSettings } from "./settings-io";

@@ -1,32 +1,24 @@
+import { deliveryCommitted } from "../domain/commitment";
 import { planCapacity } from "../analysis/capacity/capacity-plan";
 import { ahpWeights } from "../analysis/prioritise/ahp";
 import type { AhpResult } from "../analysis/prioritise/ahp";
 import { scoreProjects } from "../analysis/prioritise/scoring";
-import type {
-  SelectionDependency,
-  SelectionInput,
-  SelectionOptions,
-  SelectionProject,
-  SelectionResult,
-} from "../analysis/prioritise/selection-types";
+import type { SelectionDependency, SelectionInput, SelectionProject } from "../analysis/prioritise/selection-types";
 import type { Criterion, RankingResult } from "../analysis/prioritise/types";
 import { wsjf } from "../analysis/prioritise/wsjf";
 import { SCHEMA } from "../domain/schema";
 import type { Register } from "../domain/register";
 import { numberValue, textValue } from "../domain/register";
 import type { Settings } from "../domain/settings";
-import { prioritisationSheet, selectionSheet } from "../report/prioritisation-sheets";
-import type { SheetSpec } from "../workbook/spec";
 
 export type PrioritisationMethod = "weighted" | "ahp" | "wsjf";
 
-export interface PrioritiseRun {
+/** A ranking of the register's projects by one method, with the criteria it used and any notes. */
+export interface RankedProjects {
   method: PrioritisationMethod;
   criteria: Criterion[];
   ranking: RankingResult;
   ahp?: AhpResult;
-  selection?: SelectionResult;
-  sheets: SheetSpec[];
   notes: string[];
 }
 
@@ -70,11 +62,7 @@ function ahpCriteria(
   return { criteria: criteria.map((c) => ({ ...c, weight: weightOf.get(c.name.toLowerCase()) ?? 0 })), ahp };
 }
 
-export function rankProjects(
-  register: Register,
-  settings: Settings,
-  method: PrioritisationMethod,
-): Omit<PrioritiseRun, "sheets" | "selection"> {
+export function rankProjects(register: Register, settings: Settings, method: PrioritisationMethod): RankedProjects {
   const notes: string[] = [];
   let criteria = criteriaFromSettings(settings);
   let ahp: AhpResult | undefined;
@@ -84,19 +72,6 @@ export function rankProjects(
   return { method, criteria: method === "wsjf" ? [] : criteria, ranking, ahp, notes: [...notes, ...ranking.notes] };
 }
 
-/** Financial-year label of a date, e.g. FY2026/27 for April 2026 with an April start. */
-export function financialYear(iso: string, startMonth: number): string {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const start = m >= startMonth ? y : y - 1;
-  return startMonth === 1 ? `FY${start}` : `FY${start}/${String((start + 1) % 100).padStart(2, "0")}`;
-}
-
-/**
- * Composes the selection model's inputs from the register: each project's value (its score or a
- * numeric column), its cost (Budget), capacity demand and supply from the capacity module, and the
- * Requires / Excludes dependencies.
- */
 /**
  * The Projects column an objective names: a field (FinancialValue), a kept source column, or the
  * header a user knows from their own file ("Value", "NPV"), which the register maps to a field by
@@ -122,7 +97,9 @@ export function objectiveColumn(register: Register, objective: string): string {
  * prerequisite's load is as certain as the committed project's own.
  */
 function committedWithPrerequisites(projects: SelectionProject[], dependencies: SelectionDependency[]): string[] {
-  const out = new Set(projects.filter((p) => p.stage === "Delivery" && p.selection !== "Forced out").map((p) => p.id));
+  const out = new Set(
+    projects.filter((p) => deliveryCommitted(p.stage) && p.selection !== "Forced out").map((p) => p.id),
+  );
   const forcedOut = new Set(projects.filter((p) => p.selection === "Forced out").map((p) => p.id));
   const requires = dependencies.filter((d) => d.kind === "requires");
   for (let changed = true; changed;) {
@@ -137,6 +114,11 @@ function committedWithPrerequisites(projects: SelectionProject[], dependencies: 
   return [...out].sort();
 }
 
+/**
+ * Composes the selection model's inputs from the register: each project's value (its score or a
+ * numeric column), its cost (Budget), capacity demand and supply from the capacity module, and the
+ * Requires / Excludes dependencies.
+ */
 export function selectionInput(
   register: Register,
   settings: Settings,
@@ -231,47 +213,4 @@ export function selectionInput(
       dependencies,
     },
   };
-}
-
-export async function runPrioritisation(
-  register: Register,
-  settings: Settings,
-  options: {
-    method: PrioritisationMethod;
-    select?: boolean;
-    objective?: string;
-    budget?: number | null;
-    overAllocation?: number;
-    timeLimitSeconds?: number;
-    solver?: SelectionOptions;
-  },
-): Promise<PrioritiseRun> {
-  const ranked = rankProjects(register, settings, options.method);
-  const names = Object.fromEntries(register.entities.Projects.map((p) => [p.id, textValue(p.values.Name) ?? ""]));
-  const sheets: SheetSpec[] = [prioritisationSheet(ranked.ranking.ranking, options.method, ranked.criteria, { names })];
-  let selection: SelectionResult | undefined;
-  const notes = [...ranked.notes];
-  if (options.select) {
-    const { input, problems } = selectionInput(register, settings, ranked.ranking, {
-      objective: options.objective ?? "score",
-      budget: options.budget,
-      overAllocation: options.overAllocation,
-    });
-    notes.push(...problems);
-    const { selectPortfolio } = await import("../analysis/prioritise/selection");
-    selection = await selectPortfolio(input, {
-      timeLimitSeconds: options.timeLimitSeconds ?? settings.general.selectionTimeLimitSeconds,
-      mipGap: settings.general.selectionGap > 0 ? settings.general.selectionGap : undefined,
-      objectiveName: options.objective ?? "score",
-      ...options.solver,
-    });
-    if (selection.unavailable) notes.push(selection.unavailable);
-    sheets.push(
-      selectionSheet(
-        selection,
-        input.projects.map((p) => ({ id: p.id, name: names[p.id], value: p.value, cost: p.cost })),
-      ),
-    );
-  }
-  return { ...ranked, selection, sheets, notes };
 }

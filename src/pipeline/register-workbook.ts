@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { Register } from "../domain/register";
 import { ENTITY_NAMES, SCHEMA } from "../domain/schema";
 import type { Settings } from "../domain/settings";
@@ -116,10 +117,10 @@ export function registerWorkbookSpec(
   const warnings: string[] = [];
   const wanted = [
     ...ENTITY_NAMES.map((e) => SCHEMA[e].sheet),
-    "Mapping",
+    OWNED_SHEET.mapping,
     PROVENANCE_SHEET,
-    "PMO Settings",
-    "PMO Lists",
+    OWNED_SHEET.settings,
+    OWNED_SHEET.lists,
   ];
   const plan = planOwnedSheets(wanted, options.existingSheets, settings.ownedSheets);
   for (const c of plan.clashes) {
@@ -127,7 +128,7 @@ export function registerWorkbookSpec(
       `The workbook already has a sheet named "${c}" that PMO Register did not create; it was left alone and the register uses "${plan.names.get(c)}".`,
     );
   }
-  const listsName = plan.names.get("PMO Lists") ?? "PMO Lists";
+  const listsName = plan.names.get(OWNED_SHEET.lists) ?? OWNED_SHEET.lists;
   const sheets = registerSheets(register, {
     currency: settings.general.currency,
     listRange: (list) => listRange(list, settings, listsName),

@@ -2,7 +2,7 @@ import type { Register } from "../domain/register";
 import { generateEstate } from "../sample/estate";
 import { renderMessySources } from "../sample/messy-sources";
 import { encodeCsv, writeRawWorkbook } from "../workbook/xlsx/raw-writer";
-import type { InputFile } from "./build-register";
+import type { InputFile } from "./steps/build";
 
 /**
  * The built-in sample: a seeded, realistic PMO estate written as the messy workbooks and CSVs

@@ -1,10 +1,11 @@
+import { SETTINGS_SHEET } from "../domain/settings-model";
 import type { Settings, SettingsProblem } from "../domain/settings";
 import { DEFAULT_SETTINGS, parseSettings } from "../domain/settings";
 import { readSettingsGrid } from "../ingest/read-settings";
 import { RULE_IDS } from "../standards/catalogue";
 import type { Grid } from "../workbook/grid";
 
-export const SETTINGS_SHEET = "PMO Settings";
+export { SETTINGS_SHEET };
 
 /**
  * Settings travel with the workbook: read them from its settings sheet when it has one, else use

@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { AnalyseResult } from "../analysis/finance/analyse-register";
 import type { BenefitFigures } from "../analysis/finance/benefits";
 import type { SheetSpec, SpecValue } from "../workbook/spec";
@@ -98,7 +99,7 @@ export function benefitsSheet(a: AnalyseResult, options: AnalysisSheetOptions = 
   ];
   const placed = stackBlocks(blocks).blocks;
   return {
-    name: "Benefits Realisation",
+    name: OWNED_SHEET.benefits,
     tabColor: TAB,
     blocks: placed,
     freeze: frozenUnder(placed, "tblBenefitsRealisation"),

@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { CapacityPlan } from "../analysis/capacity/capacity-plan";
 import { dateFromIso } from "../domain/dates";
 import type { LevellingResult } from "../analysis/capacity/levelling";
@@ -93,7 +94,7 @@ export function capacitySheet(plan: CapacityPlan, scenario: string, amber = 0.85
     conditionalFormats.push({ range, rule: { type: "colorScale", min: "63BE7B", mid: "FFEB84", max: "F8696B" } });
   }
   return {
-    name: "Capacity",
+    name: OWNED_SHEET.capacity,
     tabColor: "C55A11",
     blocks: placed,
     freeze: { row: 1, col: 2 },
@@ -170,7 +171,7 @@ export function levellingSheet(result: LevellingResult, maxShift: number): Sheet
         },
   ];
   return {
-    name: "Levelling",
+    name: OWNED_SHEET.levelling,
     tabColor: "C55A11",
     blocks: stackBlocks(blocks).blocks,
     print: { landscape: true, fitToWidth: true },

@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { AnalyseResult, ProjectAnalysis } from "../analysis/finance/analyse-register";
 import { NO_PROGRAMME, type MoneyFigures, type RollupGroup } from "../analysis/finance/rollups";
 import type { ColumnSpec, SheetSpec, SpecValue } from "../workbook/spec";
@@ -134,7 +135,7 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
   ];
   const placed = stackBlocks(blocks).blocks;
   return {
-    name: "Finance",
+    name: OWNED_SHEET.finance,
     tabColor: TAB,
     blocks: placed,
     freeze: frozenUnder(placed, "tblFinanceRollup"),
@@ -222,7 +223,7 @@ export function earnedValueSheet(a: AnalyseResult, options: AnalysisSheetOptions
   ];
   const placed = stackBlocks(blocks).blocks;
   return {
-    name: "Earned Value",
+    name: OWNED_SHEET.earnedValue,
     tabColor: TAB,
     blocks: placed,
     freeze: frozenUnder(placed, "tblEarnedValue"),

@@ -1,8 +1,9 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { ValidationResult } from "../standards/types";
 import { quoteSheet } from "../workbook/grid";
 import type { Block, ConditionalFormatSpec, SheetSpec, SpecValue, TableBlock } from "../workbook/spec";
 
-export const FINDINGS_SHEET = "Findings";
+export const FINDINGS_SHEET = OWNED_SHEET.findings;
 
 const FILLS = {
   error: { fill: "FFC7CE", font: "9C0006" },

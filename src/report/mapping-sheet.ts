@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { ColumnSpec, SheetSpec, SpecValue } from "../workbook/spec";
 import type { UnplacedBlock } from "./layout";
 import { stackBlocks } from "./layout";
@@ -142,5 +143,5 @@ export function mappingSheet(report: MappingReport, generatedAt: string): SheetS
       "Every record had an id in its source.",
     ),
   ];
-  return { name: "Mapping", tabColor: "7F7F7F", blocks: stackBlocks(blocks).blocks };
+  return { name: OWNED_SHEET.mapping, tabColor: "7F7F7F", blocks: stackBlocks(blocks).blocks };
 }

@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import { normaliseWeights } from "../analysis/prioritise/scoring";
 import type { ProjectDecision, SelectionResult } from "../analysis/prioritise/selection-types";
 import type { Criterion, RankedProject } from "../analysis/prioritise/types";
@@ -19,8 +20,8 @@ import { stackBlocks } from "./layout";
  * criteria beside it) and the `Selection` sheet (each project in or out and why, the efficient
  * frontier as a table with its chart, binding constraints, the hire analysis).
  */
-export const PRIORITISATION_SHEET = "Prioritisation";
-export const SELECTION_SHEET = "Selection";
+export const PRIORITISATION_SHEET = OWNED_SHEET.prioritisation;
+export const SELECTION_SHEET = OWNED_SHEET.selection;
 
 const round = (v: number, places = 4): number => Number(v.toFixed(places));
 

@@ -1,8 +1,9 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { FieldValue, Register } from "../domain/register";
 import { ENTITY_NAMES, SCHEMA, fieldDef } from "../domain/schema";
 import type { SheetSpec, SpecValue } from "../workbook/spec";
 
-export const PROVENANCE_SHEET = "PMO Provenance";
+export const PROVENANCE_SHEET = OWNED_SHEET.provenance;
 export const PROVENANCE_TABLE = "tblProvenance";
 export const PROVENANCE_HEADERS = [
   "Entity",
@@ -75,7 +76,13 @@ export function provenanceSheet(register: Register): { sheet: SheetSpec; truncat
 
 /** Sheets the add-in owns in a register workbook, besides analysis outputs. */
 export function registerOwnedSheetNames(): string[] {
-  return [...ENTITY_NAMES.map((e) => SCHEMA[e].sheet), "Mapping", PROVENANCE_SHEET, "PMO Settings", "PMO Lists"];
+  return [
+    ...ENTITY_NAMES.map((e) => SCHEMA[e].sheet),
+    OWNED_SHEET.mapping,
+    PROVENANCE_SHEET,
+    OWNED_SHEET.settings,
+    OWNED_SHEET.lists,
+  ];
 }
 
 /**

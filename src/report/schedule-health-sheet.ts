@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import {
   metricValueText,
   type HealthMetric,
@@ -10,7 +11,7 @@ import type { ConditionalFormatSpec, SheetSpec, SpecValue } from "../workbook/sp
 import { cellText, frozenUnder, heading, placedTable, TAB, tableOr } from "./analysis-sheet-parts";
 import { stackBlocks, type UnplacedBlock } from "./layout";
 
-export const SCHEDULE_HEALTH_SHEET = "Schedule health";
+export const SCHEDULE_HEALTH_SHEET = OWNED_SHEET.scheduleHealth;
 
 /** Where a register value sits (the register reader's `locate`), so a record becomes a link to its cell. */
 export type HealthLocate = (

@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { AnalyseResult, ProjectAnalysis } from "../analysis/finance/analyse-register";
 import type { ItemSchedule } from "../analysis/schedule/critical-path";
 import { compareIds } from "../domain/ids";
@@ -213,7 +214,7 @@ export function scheduleSheet(a: AnalyseResult): SheetSpec {
     });
   }
   return {
-    name: "Schedule",
+    name: OWNED_SHEET.schedule,
     tabColor: TAB,
     blocks: placed,
     freeze: frozenUnder(placed, "tblSchedule"),

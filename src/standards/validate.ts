@@ -1,5 +1,5 @@
+import { latestStatusDate } from "../domain/status-date";
 import type { IsoDate } from "../domain/dates";
-import { isIsoDate } from "../domain/dates";
 import type { FieldValue, Register } from "../domain/register";
 import { ENTITY_NAMES, SCHEMA, type EntityName } from "../domain/schema";
 import type { Settings } from "../domain/settings";
@@ -22,11 +22,7 @@ export function resolveReportingDate(
 ): { date: IsoDate | null; source: ReportingDateSource } {
   if (context.reportingDate) return { date: context.reportingDate, source: "override" };
   if (settings.general.reportingDate) return { date: settings.general.reportingDate, source: "settings" };
-  let latest: IsoDate | null = null;
-  for (const p of register.entities.Projects) {
-    const d = p.values.StatusDate;
-    if (isIsoDate(d) && (latest === null || d > latest)) latest = d;
-  }
+  const latest = latestStatusDate(register);
   if (latest) return { date: latest, source: "register" };
   if (context.today) return { date: context.today, source: "today" };
   return { date: null, source: "none" };

@@ -1,5 +1,6 @@
+import { CancelledError } from "../pipeline/errors";
 import type { EntityName } from "../domain/schema";
-import type { BuildOutcome, InputFile } from "../pipeline/build-register";
+import type { BuildOutcome, InputFile } from "../pipeline/steps/build";
 import type { ProgressEvent } from "../workbook/port";
 
 export interface BuildRequest {
@@ -33,7 +34,7 @@ export async function buildInWorkbook(
   write = true,
 ): Promise<BuildOutcome> {
   const [{ buildRegisterInWorkbook }, { OfficeWorkbook }] = await Promise.all([
-    import(/* webpackChunkName: "pipeline" */ "../pipeline/build-register"),
+    import(/* webpackChunkName: "pipeline" */ "../pipeline/steps/build"),
     import(/* webpackChunkName: "office-adapter" */ "../workbook/office/office-workbook"),
   ]);
   const port = new OfficeWorkbook({ label: "this workbook" });
@@ -46,13 +47,13 @@ export async function buildFromFiles(
   request: BuildRequest,
   into?: InputFile,
 ): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
-  const { buildRegisterFromFiles } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/build-register");
+  const { buildRegisterFromFiles } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/steps/build");
   return buildRegisterFromFiles(await readPicked(files, request), { ...request, into });
 }
 
-/** Cancelling is not a failure: the pipeline throws an error named CancelledError and writes nothing. */
+/** Cancelling is not a failure: the pipeline throws CancelledError and writes nothing (a fetch or worker, a DOM AbortError). */
 export function isCancelled(error: unknown): boolean {
-  return error instanceof Error && (error.name === "CancelledError" || error.name === "AbortError");
+  return error instanceof CancelledError || (error instanceof Error && error.name === "AbortError");
 }
 
 /** A failed lazy load means the pane's own files could not be fetched (offline, or a new version was deployed). */

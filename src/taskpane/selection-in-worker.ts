@@ -7,7 +7,7 @@ import type {
   SelectionOptions,
   SelectionResult,
 } from "../analysis/prioritise/selection-types";
-import { CancelledError } from "../pipeline/cancellation";
+import { CancelledError } from "../pipeline/errors";
 
 /** What the client needs of a Web Worker (a test passes a fake that runs the solver in-process). */
 export interface SelectionWorker {

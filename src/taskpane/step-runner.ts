@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from "react";
+import { NoWorkbookError, NotARegisterError, ScenarioError, SettingsError } from "../pipeline/errors";
 import type { ProgressEvent } from "../workbook/port";
 import type { StepRequest } from "./pane-steps";
 import { isCancelled, isChunkLoadError } from "./run-build";
@@ -6,12 +7,30 @@ import { isCancelled, isChunkLoadError } from "./run-build";
 /** The pane's steps, loaded on first use: the pipeline never ships in the first chunk. */
 export const loadSteps = () => import(/* webpackChunkName: "steps" */ "./pane-steps");
 
-export type StepState<T> =
+export type StepState<T, C = never> =
   | { kind: "idle" }
   | { kind: "running"; event: ProgressEvent | null; cancelling: boolean }
   | { kind: "done"; value: T }
+  /** The step worked out what it would change and waits for the user to confirm (the import's change list). */
+  | { kind: "confirm"; pending: C }
   | { kind: "cancelled" }
   | { kind: "failed"; title: string; advice: string; detail: string };
+
+const CONFIRM: unique symbol = Symbol("confirm");
+
+/** What a step's work returns to stop at the confirm state with `pending` shown, instead of finishing. */
+export interface NeedsConfirm<C> {
+  readonly [CONFIRM]: true;
+  readonly pending: C;
+}
+
+export function needsConfirm<C>(pending: C): NeedsConfirm<C> {
+  return { [CONFIRM]: true, pending };
+}
+
+function isConfirm<C>(value: unknown): value is NeedsConfirm<C> {
+  return typeof value === "object" && value !== null && CONFIRM in value;
+}
 
 export interface FailureWords {
   title: string;
@@ -19,8 +38,9 @@ export interface FailureWords {
 }
 
 /**
- * Words for a failure that say what to do next. Known causes first (the pane's files could not
- * load, no register yet, the workbook is busy or protected); otherwise the step's own advice.
+ * Words for a failure that say what to do next, by the error's class (src/pipeline/errors): the
+ * pane's files could not load, no register yet, a setting or scenario name refused; then Excel
+ * refusing the write (its own error codes); otherwise the step's own advice.
  */
 export function describeFailure(error: unknown, mode: "excel" | "file", fallback: FailureWords): FailureWords {
   const name = error instanceof Error ? error.name : "";
@@ -30,7 +50,7 @@ export function describeFailure(error: unknown, mode: "excel" | "file", fallback
       title: "Part of the add-in could not be loaded",
       advice: "Check the network connection, then close and reopen the pane.",
     };
-  if (name === "NoWorkbookError" || /holds no PMO register/.test(message))
+  if (error instanceof NoWorkbookError || error instanceof NotARegisterError)
     return {
       title: "There is no register yet",
       advice:
@@ -38,6 +58,12 @@ export function describeFailure(error: unknown, mode: "excel" | "file", fallback
           ? "Build the register first (Register section): it reads the trackers in this workbook."
           : "Build the register first (Register section) from your tracker files.",
     };
+  if (error instanceof SettingsError)
+    return {
+      title: "Those settings cannot be saved",
+      advice: "Correct the values named in the details, then save again.",
+    };
+  if (error instanceof ScenarioError) return { title: fallback.title, advice: message };
   if (
     mode === "excel" &&
     /InvalidOperation|EditMode|protected|ItemNotFound|GeneralException/i.test(`${name} ${message}`)
@@ -58,18 +84,22 @@ export const READ_ONLY_STEP = { claim: (): boolean => true, release: (): void =>
  * between stages and before writing) and a failure message. `exclusive` keeps two steps from
  * working on the same workbook at once.
  */
-export function useStep<T>(options: {
+export function useStep<T, C = never>(options: {
   mode: "excel" | "file";
   failure: FailureWords;
   exclusive: { claim: (step: string) => boolean; release: (step: string) => void; holder?: () => string | null };
   name: string;
 }) {
-  const [state, setState] = useState<StepState<T>>({ kind: "idle" });
+  const [state, setState] = useState<StepState<T, C>>({ kind: "idle" });
   const controller = useRef<AbortController | null>(null);
   const { mode, failure, exclusive, name } = options;
 
   const run = useCallback(
-    async (work: (request: StepRequest) => Promise<T>): Promise<T | null> => {
+    async (
+      work: (request: StepRequest) => Promise<T | NeedsConfirm<C>>,
+      /** Words for this run's failure, when they differ from the step's (a review rather than a write). */
+      failureWords: FailureWords = failure,
+    ): Promise<T | null> => {
       if (!exclusive.claim(name)) {
         // Say so rather than ignore the click: the user can wait and press again.
         setState({
@@ -88,6 +118,10 @@ export function useStep<T>(options: {
           signal: abort.signal,
           progress: (event) => setState((s) => (s.kind === "running" ? { ...s, event } : s)),
         });
+        if (isConfirm<C>(value)) {
+          setState({ kind: "confirm", pending: value.pending });
+          return null;
+        }
         setState({ kind: "done", value });
         return value;
       } catch (error) {
@@ -95,7 +129,7 @@ export function useStep<T>(options: {
         else
           setState({
             kind: "failed",
-            ...describeFailure(error, mode, failure),
+            ...describeFailure(error, mode, failureWords),
             detail: error instanceof Error ? error.message : String(error),
           });
         return null;

@@ -1,7 +1,8 @@
-import { CancelledError } from "../pipeline/cancellation";
+import { CancelledError, restoreStepError } from "../pipeline/errors";
 import type { ReadResult } from "../workbook/grid";
 import type { ProgressFn } from "../workbook/port";
-import type { SummaryReply, SummaryRequest, SummaryWorkerResult } from "./summary-worker";
+import type { SummaryPack } from "../pipeline/steps/summary";
+import type { SummaryReply, SummaryRequest } from "./summary-worker";
 
 function startWorker(): Worker {
   // webpack turns this into its own worker chunk; see selection-worker-client.ts for the comment below.
@@ -15,7 +16,7 @@ export function summaryInWorker(
   read: ReadResult,
   options: SummaryRequest["options"],
   request: { signal: AbortSignal; progress: ProgressFn },
-): Promise<SummaryWorkerResult> {
+): Promise<SummaryPack> {
   if (request.signal.aborted) return Promise.reject(new CancelledError());
   return new Promise((resolve, reject) => {
     const worker = startWorker();
@@ -34,7 +35,7 @@ export function summaryInWorker(
       else {
         finish();
         if (reply.type === "result") resolve(reply.result);
-        else reject(Object.assign(new Error(reply.message), { name: reply.name }));
+        else reject(restoreStepError(reply.name, reply.message));
       }
     };
     worker.onerror = (event: ErrorEvent) => {

@@ -2,7 +2,7 @@ import type { Register } from "../../src/domain/register";
 import { DEFAULT_SETTINGS, cloneSettings, type Settings } from "../../src/domain/settings";
 import { openRegister } from "../../src/pipeline/open-register";
 import { registerWorkbookSpec } from "../../src/pipeline/register-workbook";
-import { computedRagByProject } from "../../src/pipeline/validate-use-case";
+import { computedRagByProject } from "../../src/pipeline/steps/validate";
 import type { MappingReport } from "../../src/report/mapping-sheet";
 import { generateEstate } from "../../src/sample";
 import type { RegisterLocation } from "../../src/standards/types";

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { DEFAULT_SETTINGS, cloneSettings } from "../../src/domain/settings";
 import { ENTITY_NAMES } from "../../src/domain/schema";
 import type { OpenRegister } from "../../src/pipeline/open-register";
-import { summaryWorkbookBytes, type SummaryOptions } from "../../src/pipeline/summary-use-case";
+import { summaryWorkbookBytes, type SummaryOptions } from "../../src/pipeline/steps/summary";
 import { generateEstate } from "../../src/sample";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import type { BenchArea, BenchRow } from "./bench-report";
@@ -41,6 +41,8 @@ function openedEstate(programmes: number, projects: number): OpenRegister {
     sheetNames: [],
     settings: cloneSettings(DEFAULT_SETTINGS),
     settingsProblems: [],
+    settingsFound: false,
+    read: { file: "estate.xlsx", grids: [], skipped: [], problems: [] },
     settingsNotes: [],
     readProblems: [],
   };
@@ -50,8 +52,7 @@ function openedEstate(programmes: number, projects: number): OpenRegister {
 async function timedSummary(opened: OpenRegister) {
   const marks: { stage: string; at: number }[] = [];
   const t0 = performance.now();
-  const out = await summaryWorkbookBytes(opened, {
-    ...OPTIONS,
+  const out = await summaryWorkbookBytes(opened, OPTIONS, {
     progress: (p) => {
       if (marks[marks.length - 1]?.stage !== p.stage) marks.push({ stage: p.stage, at: performance.now() - t0 });
     },

@@ -2,7 +2,7 @@ import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { hardPortfolioCsvs } from "../analysis/prioritise/hard-portfolio";
 import { DEFAULT_SETTINGS, type Criterion } from "../../src/domain/settings";
-import { buildRegisterFromFiles } from "../../src/pipeline/build-register";
+import { buildRegisterFromFiles } from "../../src/pipeline/steps/build";
 import { openRegister } from "../../src/pipeline/open-register";
 import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
 import { settingsSheet } from "../../src/report/settings-sheet";

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChartBlock, ChartType, SheetRange, WorkbookSpec } from "../../src/workbook/spec";
-import { buildRegisterFromFiles } from "../../src/pipeline/build-register";
+import { buildRegisterFromFiles } from "../../src/pipeline/steps/build";
 import { openRegister } from "../../src/pipeline/open-register";
 import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
-import { summaryWorkbookBytes } from "../../src/pipeline/summary-use-case";
+import { summaryWorkbookBytes } from "../../src/pipeline/steps/summary";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { chartGallerySpec } from "./chart-gallery";
 import { convertWithLibreOffice, readChartsFromFods, type FodsChart } from "./libreoffice";

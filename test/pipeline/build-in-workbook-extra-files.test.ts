@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { buildRegisterInWorkbook, type InputFile } from "../../src/pipeline/build-register";
+import { buildRegisterInWorkbook, type InputFile } from "../../src/pipeline/steps/build";
 import { previewWorkbook } from "../../src/pipeline/preview-mapping";
 import type { Grid } from "../../src/workbook/grid";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";

@@ -1,4 +1,4 @@
-import { buildRegisterFromFiles } from "../../src/pipeline/build-register";
+import { buildRegisterFromFiles } from "../../src/pipeline/steps/build";
 import { openRegister } from "../../src/pipeline/open-register";
 import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
 import type { Register } from "../../src/domain/register";

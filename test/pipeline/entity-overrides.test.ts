@@ -1,4 +1,4 @@
-import { buildRegisterFromFiles, buildRegisterInWorkbook, type InputFile } from "../../src/pipeline/build-register";
+import { buildRegisterFromFiles, buildRegisterInWorkbook, type InputFile } from "../../src/pipeline/steps/build";
 import { mappingsFromEdits } from "../../src/pipeline/mapping-edits";
 import { openRegister } from "../../src/pipeline/open-register";
 import { previewFiles, reproposeSheet } from "../../src/pipeline/preview-mapping";

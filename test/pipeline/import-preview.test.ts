@@ -1,4 +1,4 @@
-import { buildRegisterInWorkbook } from "../../src/pipeline/build-register";
+import { buildRegisterInWorkbook } from "../../src/pipeline/steps/build";
 import { openRegister } from "../../src/pipeline/open-register";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { createExcelFake } from "../fakes/excel-fake";

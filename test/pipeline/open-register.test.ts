@@ -1,5 +1,5 @@
-import { buildRegisterInWorkbook } from "../../src/pipeline/build-register";
-import { readWorkbookStatus } from "../../src/pipeline/in-workbook/workbook-status";
+import { buildRegisterInWorkbook } from "../../src/pipeline/steps/build";
+import { STEPS, runStep } from "../../src/pipeline/steps";
 import { isRegisterSheet, openRegister } from "../../src/pipeline/open-register";
 import { NOT_SELECTED } from "../../src/workbook/port";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
@@ -53,7 +53,7 @@ describe("opening the register for a step", () => {
     const step = responseBytes();
     expect(step).toBeLessThan(0.35 * everything);
 
-    const status = await readWorkbookStatus(port);
+    const status = (await runStep(port, STEPS.status, {})).value;
     expect(status.records.Projects).toBe(ROWS);
     expect(status.registerBuilt).toBe(true);
   });

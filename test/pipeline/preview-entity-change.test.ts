@@ -1,4 +1,4 @@
-import { buildRegisterFromFiles, buildRegisterInWorkbook, type InputFile } from "../../src/pipeline/build-register";
+import { buildRegisterFromFiles, buildRegisterInWorkbook, type InputFile } from "../../src/pipeline/steps/build";
 import { chooseField, editsWithoutSheet, mappingsFromEdits } from "../../src/pipeline/mapping-edits";
 import {
   previewEntityChange,

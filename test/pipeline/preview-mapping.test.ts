@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { buildRegisterFromFiles, buildRegisterInWorkbook } from "../../src/pipeline/build-register";
+import { buildRegisterFromFiles, buildRegisterInWorkbook } from "../../src/pipeline/steps/build";
 import { chooseField, mappingsFromEdits } from "../../src/pipeline/mapping-edits";
 import { previewFiles, previewMapping, previewWorkbook, type MappingPreview } from "../../src/pipeline/preview-mapping";
 import { loadSettings } from "../../src/pipeline/settings-io";

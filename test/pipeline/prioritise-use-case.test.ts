@@ -1,6 +1,7 @@
 import { emptyRegister, type FieldValue, type Register } from "../../src/domain/register";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings-model";
-import { objectiveColumn, runPrioritisation } from "../../src/pipeline/prioritise-use-case";
+import { objectiveColumn } from "../../src/pipeline/prioritise-use-case";
+import { prioritise } from "../../src/pipeline/steps/prioritise";
 
 function record(id: string, values: Record<string, FieldValue>) {
   return { id, values, extras: {}, provenance: {} };
@@ -35,7 +36,7 @@ function register(): Register {
 
 describe("selection from a register", () => {
   it("treats what committed projects require as committed, so their load cannot make selection infeasible", async () => {
-    const run = await runPrioritisation(register(), DEFAULT_SETTINGS, {
+    const { run } = await prioritise(register(), DEFAULT_SETTINGS, {
       method: "weighted",
       select: true,
       objective: "FinancialValue",

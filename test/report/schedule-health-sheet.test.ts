@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { analyseRegister } from "../../src/analysis/finance/analyse-register";
-import { analysisSheets } from "../../src/pipeline/analysis-sheets";
+import { analysisSheets } from "../../src/pipeline/steps/analyse";
 import { scheduleHealthSheet, SCHEDULE_HEALTH_SHEET } from "../../src/report/schedule-health-sheet";
 import type { TableBlock } from "../../src/workbook/spec";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";

@@ -1,6 +1,6 @@
 import { analyseRegister } from "../../src/analysis/finance/analyse-register";
 import { DEFAULT_SETTINGS, cloneSettings } from "../../src/domain/settings";
-import { evidenceForValidation } from "../../src/pipeline/validate-use-case";
+import { evidenceForValidation } from "../../src/pipeline/steps/validate";
 import { listRules } from "../../src/standards/catalogue";
 import { validateRegister } from "../../src/standards/validate";
 import { buildRegister, cleanRows, type Rows } from "./register-builder";

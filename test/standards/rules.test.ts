@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, cloneSettings } from "../../src/domain/settings";
 import { RULE_IDS } from "../../src/standards/catalogue";
 import type { ComputedRag, ValidationContext } from "../../src/standards/types";
 import { validateRegister } from "../../src/standards/validate";
-import { evidenceForValidation } from "../../src/pipeline/validate-use-case";
+import { evidenceForValidation } from "../../src/pipeline/steps/validate";
 import { buildRegister, cleanRows, type Rows } from "./register-builder";
 
 const settings = cloneSettings(DEFAULT_SETTINGS);

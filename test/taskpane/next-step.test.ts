@@ -1,5 +1,5 @@
 import { nextStep } from "../../src/taskpane/next-step";
-import type { WorkbookStatus } from "../../src/pipeline/in-workbook/workbook-status";
+import type { WorkbookStatus } from "../../src/pipeline/steps/status";
 
 const EMPTY: WorkbookStatus = {
   records: {},

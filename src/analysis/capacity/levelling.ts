@@ -1,3 +1,4 @@
+import { datesCommitted } from "../../domain/commitment";
 import type { IsoDate } from "../../domain/dates";
 import { addMonthKey, addMonths, epochDay, isIsoDate, monthRange } from "../../domain/dates";
 import type { Register } from "../../domain/register";
@@ -50,9 +51,8 @@ interface Alloc {
   fte: number;
 }
 
-export function isCommitted(stage: string | null, selection: string | null): boolean {
-  return stage === "Delivery" || stage === "Closure" || selection === "Forced in";
-}
+/** Levelling does not move a project whose dates are committed (domain/commitment.ts). */
+export const isCommitted = datesCommitted;
 
 export function levelCapacity(register: Register, options: LevellingOptions): LevellingResult {
   const maxShift = options.maxShiftMonths ?? 6;

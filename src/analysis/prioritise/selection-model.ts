@@ -1,3 +1,4 @@
+import { deliveryCommitted } from "../../domain/commitment";
 import { compareIds } from "../../domain/ids";
 import type { DecisionReason, SelectionInput, SelectionOptions } from "./selection-types";
 
@@ -85,7 +86,7 @@ export function buildSelectionModel(input: SelectionInput, options: SelectionOpt
         ? "forced out"
         : override === "Forced in"
           ? "forced in"
-          : commitDelivery && p.stage === "Delivery"
+          : commitDelivery && deliveryCommitted(p.stage)
             ? "committed (in Delivery)"
             : null;
     fixed.push(reason);

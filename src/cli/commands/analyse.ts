@@ -1,8 +1,6 @@
 import type { Command } from "commander";
-import { analysisSheets } from "../../pipeline/analysis-sheets";
-import { reportingDateFor, runAnalysis } from "../../pipeline/validate-use-case";
 import { parseDateFlag, today } from "../options";
-import { openRegisterFile, writeOutputWorkbook } from "../register-file";
+import { runOnRegisterFile } from "../register-io";
 import { Reporter, printResult } from "../reporter";
 
 export function registerAnalyseCommand(program: Command): void {
@@ -26,19 +24,16 @@ export function registerAnalyseCommand(program: Command): void {
     .action(async (file: string, opts: { statusDate?: string; output?: string; json?: boolean; quiet?: boolean }) => {
       const flag = parseDateFlag("--status-date", opts.statusDate);
       const reporter = new Reporter(opts.quiet);
-      const { workbook, register } = await openRegisterFile(file, reporter);
-      const when = reportingDateFor(register.register, register.settings, today(), flag);
+      const { analyseStep } = await import("../../pipeline/steps/analyse");
+      const outcome = await runOnRegisterFile(
+        file,
+        analyseStep,
+        { statusDate: flag, today: today() },
+        reporter,
+        opts.output,
+      );
+      const { result, statusDate: when } = outcome.value;
       reporter.note(`Status date ${when.date} (${when.source}).`);
-      const result = runAnalysis(register.register, register.settings, when.date);
-      if (opts.output)
-        await writeOutputWorkbook(
-          workbook,
-          register,
-          analysisSheets(result, register.settings.general.currency, (e, id, field) => register.locate(e, id, field)),
-          opts.output,
-          file,
-          reporter,
-        );
       printResult(
         !!opts.json,
         {

@@ -1,10 +1,7 @@
 import type { Command } from "commander";
 import * as path from "path";
 import { promises as fs } from "fs";
-import { buildRegisterFromFiles } from "../../pipeline/build-register";
-import type { BuildOutcome } from "../../pipeline/build-register";
-import { GuardedOutput, isSameFile, refuseOutputOverInput } from "../file-guards";
-import { gatherInputs, loadFile, loadReadable } from "../input-files";
+import type { BuildOutcome } from "../../pipeline/steps/build";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 
 export function buildJson(outcome: BuildOutcome, missing: { path: string; message: string }[]) {
@@ -92,6 +89,12 @@ export function registerBuildCommand(program: Command): void {
             );
           }
         }
+        const [{ gatherInputs, loadFile, loadReadable }, { buildRegisterFromFiles }, guards] = await Promise.all([
+          import("../input-files"),
+          import("../../pipeline/steps/build"),
+          import("../file-guards"),
+        ]);
+        const { GuardedOutput, isSameFile, refuseOutputOverInput } = guards;
         const { files, missing } = await gatherInputs(inputs, [opts.output]);
         await refuseOutputOverInput(opts.output, files, "--output");
         const loaded = await loadReadable(files, missing);

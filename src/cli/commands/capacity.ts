@@ -1,14 +1,10 @@
 import type { Command } from "commander";
-import { capacityJson, runCapacity } from "../../pipeline/capacity-use-case";
-import { openRegisterFile, writeOutputWorkbook } from "../register-file";
+import { withRegisterFile } from "../register-io";
 import { Reporter, UsageError, printResult } from "../reporter";
 
 const pct = (u: number | null) => (u === null ? "  n/a" : `${Math.round(u * 100)}%`.padStart(5));
 
-export function registerCapacityCommand(
-  program: Command,
-  selectedProjects: (file: string, reporter: Reporter) => Promise<{ ids: Set<string>; priority: string[] }>,
-): void {
+export function registerCapacityCommand(program: Command): void {
   program
     .command("capacity")
     .description("Demand against supply by role and month (FTE-months), hot cells, and a levelling proposal")
@@ -41,16 +37,30 @@ export function registerCapacityCommand(
         if (opts.scenario !== "all" && opts.scenario !== "selected")
           throw new UsageError(`--scenario must be all or selected, not "${opts.scenario}".`);
         const reporter = new Reporter(opts.quiet);
-        const { workbook, register } = await openRegisterFile(file, reporter);
-        const wanted = opts.scenario === "selected" || opts.level ? await selectedProjects(file, reporter) : undefined;
-        const run = runCapacity(register.register, register.settings, {
-          from: opts.from,
-          months,
-          selected: opts.scenario === "selected" ? wanted?.ids : undefined,
-          level: opts.level,
-          priority: wanted?.priority,
+        const [{ capacityStep, capacityJson }, { prioritiseStep }] = await Promise.all([
+          import("../../pipeline/steps/capacity"),
+          import("../../pipeline/steps/prioritise"),
+        ]);
+        const run = await withRegisterFile(file, reporter, opts.output, async (runHere) => {
+          // --scenario selected and --level: the portfolio the exact selection picks and its ranking
+          // (the levelling order), from the same register; computed only, never written.
+          let wanted: { ids: Set<string>; priority: string[] } | undefined;
+          if (opts.scenario === "selected" || opts.level) {
+            const ranked = await runHere(prioritiseStep, { method: "weighted", select: true }, { write: false });
+            const s = ranked.value.selection;
+            if (s && s.status !== "optimal" && s.status !== "feasible")
+              reporter.warn(`The portfolio selection is ${s.status}; the selected scenario holds no projects.`);
+            wanted = { ids: new Set(s?.selected ?? []), priority: ranked.value.ranking.ranking.map((r) => r.id) };
+          }
+          const outcome = await runHere(capacityStep, {
+            from: opts.from,
+            months,
+            selected: opts.scenario === "selected" ? wanted?.ids : undefined,
+            level: opts.level,
+            priority: wanted?.priority,
+          });
+          return outcome.value;
         });
-        if (opts.output) await writeOutputWorkbook(workbook, register, run.sheets, opts.output, file, reporter);
         printResult(!!opts.json, capacityJson(run), () => {
           const lines = [
             `Capacity (${run.scenario}), ${run.plan.months[0]} to ${run.plan.months[run.plan.months.length - 1]}: utilisation by role`,

@@ -1,12 +1,8 @@
 import type { Command } from "commander";
 import type { PrioritisationProblem } from "../../analysis/prioritise/types";
 import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
-import { bestSoFarMessage } from "../../analysis/prioritise/selection-result";
-import { runPrioritisation } from "../../pipeline/prioritise-use-case";
-import { scenarioNameProblem, selectionWorthSaving } from "../../domain/scenarios";
-import { scenarioFromSelection, scenariosSheetWith } from "../../pipeline/scenarios-use-case";
 import { parseNumberFlag, today } from "../options";
-import { openRegisterFile, writeOutputWorkbook } from "../register-file";
+import { withRegisterFile } from "../register-io";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 
 interface PrioritiseFlags {
@@ -85,61 +81,64 @@ export function registerPrioritiseCommand(program: Command): void {
           throw new UsageError(
             "--save-scenario writes the Scenarios sheet into a new workbook: add -o out.xlsx (the input register is never rewritten).",
           );
+        const { scenarioNameProblem } = await import("../../domain/scenarios");
         const problem = scenarioNameProblem(opts.saveScenario);
         if (problem) throw new UsageError(`--save-scenario: ${problem}`);
       }
       const reporter = new Reporter(opts.quiet);
-      const { workbook, register } = await openRegisterFile(file, reporter);
-      const run = await runPrioritisation(register.register, register.settings, {
-        method: opts.method as PrioritisationMethod,
-        select: opts.select,
-        objective: opts.objective,
-        budget,
-        overAllocation: over === undefined ? undefined : over / 100,
-        timeLimitSeconds: timeLimit,
-        solver: {
-          onProgress: (p) =>
-            reporter.progress({ stage: `Selection: ${p.phase}`, done: p.done, total: p.total, message: p.message }),
-          // A long solve shows what it has so far (the bar redraws from inside HiGHS's callback).
-          onIncumbent: (best) => {
-            if (best.status === undefined)
-              reporter.progress({
-                stage: "Selection: solve",
-                done: 0,
-                total: 1,
-                message: bestSoFarMessage(best, opts.objective ?? "score"),
-              });
+      const [{ bestSoFarMessage }, { selectionWorthSaving }, { prioritiseStep }, { saveScenarioStep }] =
+        await Promise.all([
+          import("../../analysis/prioritise/selection-result"),
+          import("../../domain/scenarios"),
+          import("../../pipeline/steps/prioritise"),
+          import("../../pipeline/steps/scenarios"),
+        ]);
+      const overAllocation = over === undefined ? undefined : over / 100;
+      const run = await withRegisterFile(file, reporter, opts.output, async (runHere) => {
+        const ranked = await runHere(prioritiseStep, {
+          method: opts.method as PrioritisationMethod,
+          select: opts.select,
+          objective: opts.objective,
+          budget,
+          overAllocation,
+          timeLimitSeconds: timeLimit,
+          solver: {
+            onProgress: (p) =>
+              reporter.progress({ stage: `Selection: ${p.phase}`, done: p.done, total: p.total, message: p.message }),
+            // A long solve shows what it has so far (the bar redraws from inside HiGHS's callback).
+            onIncumbent: (best) => {
+              if (best.status === undefined)
+                reporter.progress({
+                  stage: "Selection: solve",
+                  done: 0,
+                  total: 1,
+                  message: bestSoFarMessage(best, opts.objective ?? "score"),
+                });
+            },
           },
-        },
+        });
+        const result = ranked.value;
+        for (const n of result.notes) reporter.note(`note: ${n}`);
+        for (const message of groupedProblems(result.ranking.problems)) reporter.warn(message);
+        const nothingToSave = result.selection && !selectionWorthSaving(result.selection);
+        if (opts.saveScenario !== undefined && nothingToSave)
+          reporter.warn(
+            `Scenario "${opts.saveScenario}" not saved: the selection is ${result.selection!.status} and chooses no project.`,
+          );
+        else if (opts.saveScenario !== undefined && result.selection) {
+          const saved = await runHere(saveScenarioStep, {
+            name: opts.saveScenario,
+            selection: result.selection,
+            ranWith: { method: result.method, objective: opts.objective, budget, overAllocation },
+            today: today(),
+          });
+          for (const p of saved.value.problems) reporter.warn(`${p.sheet}!${p.cell}: ${p.message}`);
+          reporter.note(
+            `Scenario "${saved.value.scenario.name}" ${saved.value.replaced ? "replaced" : "saved"} on the Scenarios sheet.`,
+          );
+        }
+        return result;
       });
-      reporter.stop();
-      for (const n of run.notes) reporter.note(`note: ${n}`);
-      for (const message of groupedProblems(run.ranking.problems)) reporter.warn(message);
-      const sheets = [...run.sheets];
-      const nothingToSave = run.selection && !selectionWorthSaving(run.selection);
-      if (opts.saveScenario !== undefined && nothingToSave)
-        reporter.warn(
-          `Scenario "${opts.saveScenario}" not saved: the selection is ${run.selection!.status} and chooses no project.`,
-        );
-      else if (opts.saveScenario !== undefined && run.selection) {
-        const scenario = scenarioFromSelection(
-          opts.saveScenario,
-          run.selection,
-          {
-            method: run.method,
-            objective: opts.objective,
-            budget,
-            overAllocation: over === undefined ? undefined : over / 100,
-          },
-          register.settings,
-          today(),
-        );
-        const saved = scenariosSheetWith(register.grids, scenario);
-        for (const p of saved.problems) reporter.warn(`${p.sheet}!${p.cell}: ${p.message}`);
-        sheets.push(saved.sheet);
-        reporter.note(`Scenario "${scenario.name}" ${saved.replaced ? "replaced" : "saved"} on the Scenarios sheet.`);
-      }
-      if (opts.output) await writeOutputWorkbook(workbook, register, sheets, opts.output, file, reporter);
       const s = run.selection;
       if (s?.status === "infeasible" || s?.unavailable) process.exitCode = EXIT.findingsOrPartial;
       const selectionJson = s

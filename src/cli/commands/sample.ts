@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import * as path from "path";
-import { sampleInputFiles } from "../../pipeline/sample-inputs";
-import { filesSampleDidNotWrite, writeSampleFiles } from "../sample-folder";
 import { Reporter, UsageError, printResult } from "../reporter";
 
 export function registerSampleCommand(program: Command): void {
@@ -25,6 +23,7 @@ export function registerSampleCommand(program: Command): void {
         if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not "${opts.seed}".`);
         if (!Number.isInteger(projects) || projects < 1)
           throw new UsageError(`--projects must be a positive whole number, not "${opts.projects}".`);
+        const { filesSampleDidNotWrite, writeSampleFiles } = await import("../sample-folder");
         const foreign = opts.force ? [] : await filesSampleDidNotWrite(folder);
         if (foreign.length > 0)
           throw new UsageError(
@@ -32,6 +31,7 @@ export function registerSampleCommand(program: Command): void {
           );
         const reporter = new Reporter(opts.quiet);
         reporter.progress({ stage: "Generating sample", done: 0, total: 1 });
+        const { sampleInputFiles } = await import("../../pipeline/sample-inputs");
         const { files } = await sampleInputFiles({ seed, projects, quirks: opts.clean ? "none" : "all" });
         const written = await writeSampleFiles(folder, files);
         reporter.stop();

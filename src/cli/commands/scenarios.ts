@@ -1,7 +1,6 @@
 import type { Command } from "commander";
-import { compareSavedScenarios, savedScenarios, scenarioNamed } from "../../pipeline/scenarios-use-case";
 import type { SavedScenario } from "../../domain/scenarios";
-import { openRegisterFile } from "../register-file";
+import { withRegisterFile } from "../register-io";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 
 interface ScenariosFlags {
@@ -27,9 +26,22 @@ export function registerScenariosCommand(program: Command): void {
       if (opts.compare && opts.compare.length !== 2)
         throw new UsageError(`--compare takes two scenario names, not ${opts.compare.length}.`);
       const reporter = new Reporter(opts.quiet);
-      const { register } = await openRegisterFile(file, reporter);
-      reporter.stop();
-      const { scenarios, problems } = savedScenarios(register.grids);
+      const [{ listScenariosStep, compareScenariosStep }, { ScenarioError }] = await Promise.all([
+        import("../../pipeline/steps/scenarios"),
+        import("../../pipeline/errors"),
+      ]);
+      const { listed, compared } = await withRegisterFile(file, reporter, undefined, async (run) => {
+        const list = (await run(listScenariosStep, {})).value;
+        if (!opts.compare) return { listed: list, compared: null };
+        try {
+          const [a, b] = opts.compare;
+          return { listed: list, compared: (await run(compareScenariosStep, { a, b })).value };
+        } catch (err) {
+          if (err instanceof ScenarioError) throw new UsageError(`${file}: ${err.message}`);
+          throw err;
+        }
+      });
+      const { scenarios, problems } = listed;
       for (const p of problems) reporter.warn(`${p.sheet}!${p.cell}: ${p.message}`);
       if (!opts.compare) {
         if (scenarios.length === 0) {
@@ -48,13 +60,8 @@ export function registerScenariosCommand(program: Command): void {
         );
         return;
       }
-      const find = (name: string): SavedScenario => {
-        const found = scenarioNamed(scenarios, name);
-        if (typeof found === "string") throw new UsageError(`${file}: ${found}`);
-        return found;
-      };
-      const [a, b] = opts.compare.map(find);
-      const c = compareSavedScenarios(register.register, register.settings, a, b);
+      const c = compared!;
+      const a = c.saved.a;
       for (const n of c.notes) reporter.note(`note: ${n}`);
       printResult(!!opts.json, c, () => {
         const lines = [

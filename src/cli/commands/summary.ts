@@ -1,15 +1,9 @@
 import type { Command } from "commander";
 import * as path from "path";
-import { buildRegisterFromFiles } from "../../pipeline/build-register";
-import { NotARegisterError, openRegister } from "../../pipeline/open-register";
 import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
-import { summaryWorkbookBytes, type SummaryOptions, type SummaryRun } from "../../pipeline/summary-use-case";
-import { writeOwnedSheets } from "../../pipeline/write-outputs";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { GuardedOutput, refuseOutputOverInput } from "../file-guards";
-import { gatherInputs, loadReadable } from "../input-files";
+import type { SummaryOutcome, SummaryStepOptions } from "../../pipeline/steps/summary";
 import { parseDateFlag, parseNumberFlag, parseProfile, today } from "../options";
-import { openRegisterFile } from "../register-file";
+import { runOnRegisterFile } from "../register-io";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 import { buildJson, buildText } from "./build";
 
@@ -40,7 +34,7 @@ function withSummaryOptions(command: Command): Command {
     .option("-q, --quiet", "no progress on stderr");
 }
 
-function summaryOptions(opts: SummaryFlags, reporter: Reporter): SummaryOptions {
+function summaryOptions(opts: SummaryFlags, reporter: Reporter): Omit<SummaryStepOptions, "beside" | "file"> {
   if (!["weighted", "ahp", "wsjf"].includes(opts.method))
     throw new UsageError(`--method must be weighted, ahp or wsjf, not "${opts.method}".`);
   return {
@@ -51,7 +45,6 @@ function summaryOptions(opts: SummaryFlags, reporter: Reporter): SummaryOptions 
     select: opts.select,
     budget: parseNumberFlag("--budget", opts.budget, (n) => n >= 0, "a budget of zero or more"),
     timeLimitSeconds: parseNumberFlag("--time-limit", opts.timeLimit, (n) => n > 0, "a positive number of seconds"),
-    progress: reporter.progress,
     solver: {
       onProgress: (p) =>
         reporter.progress({ stage: `Selection: ${p.phase}`, done: p.done, total: p.total, message: p.message }),
@@ -59,31 +52,31 @@ function summaryOptions(opts: SummaryFlags, reporter: Reporter): SummaryOptions 
   };
 }
 
-function summaryJson(run: SummaryRun, files: Record<string, string>) {
-  const v = run.inputs.validation;
-  const s = run.inputs.selection;
+function summaryJson({ pack: run }: SummaryOutcome, files: Record<string, string>) {
+  const v = run.figures;
+  const s = run.figures.selection;
   return {
     ...files,
-    reportingDate: run.inputs.reportingDate,
+    reportingDate: v.reportingDate,
     profile: v.profile,
-    score: v.score.portfolio,
+    score: v.score,
     compliant: v.compliant,
     counts: v.counts,
     sheets: run.spec.sheets.map((x) => x.name),
     charts: run.spec.sheets.reduce((n, x) => n + x.blocks.filter((b) => b.kind === "chart").length, 0),
-    portfolio: run.inputs.analysis.rollups.portfolio.totals,
+    portfolio: v.portfolio,
     ...(s ? { selection: { status: s.status, objective: s.objective, cost: s.cost, selected: s.selected } } : {}),
     notes: run.notes,
   };
 }
 
-function summaryText(run: SummaryRun, written: string[]): string {
-  const v = run.inputs.validation;
+function summaryText({ pack: run }: SummaryOutcome, written: string[]): string {
+  const v = run.figures;
   const charts = run.spec.sheets.reduce((n, x) => n + x.blocks.filter((b) => b.kind === "chart").length, 0);
-  const s = run.inputs.selection;
+  const s = run.figures.selection;
   return [
-    `Summary as at ${run.inputs.reportingDate}: ${run.spec.sheets.length} sheets, ${charts} charts.`,
-    `Data quality ${(v.score.portfolio * 100).toFixed(1)} % (${v.counts.error} errors, ${v.counts.warning} warnings; profile ${v.profile})${v.stamp ? " NOT COMPLIANT" : ""}.`,
+    `Summary as at ${v.reportingDate}: ${run.spec.sheets.length} sheets, ${charts} charts.`,
+    `Data quality ${(v.score * 100).toFixed(1)} % (${v.counts.error} errors, ${v.counts.warning} warnings; profile ${v.profile})${v.stamp ? " NOT COMPLIANT" : ""}.`,
     ...(s ? [`Selection: ${s.status}, ${s.selected.length} projects.`] : []),
     ...written.map((w) => `Wrote ${w}`),
   ].join("\n");
@@ -100,18 +93,21 @@ export function registerSummaryCommands(program: Command): void {
       .requiredOption("-o, --output <file>", "summary workbook to write (.xlsx)"),
   ).action(async (file: string, opts: SummaryFlags) => {
     if (!/\.xlsx$/i.test(opts.output)) throw new UsageError(`-o must name an .xlsx file (got "${opts.output}").`);
-    await refuseOutputOverInput(opts.output, [file], "-o");
-    const guard = await GuardedOutput.capture(opts.output);
+    await (await import("../file-guards")).refuseOutputOverInput(opts.output, [file], "-o");
     const reporter = new Reporter(opts.quiet);
     const options = summaryOptions(opts, reporter);
-    const { register } = await openRegisterFile(file, reporter);
-    const { bytes, run } = await summaryWorkbookBytes(register, options);
-    await guard.write(bytes, { note: (m) => reporter.note(m) });
+    const [{ summaryStep }, { GuardedOutput }] = await Promise.all([
+      import("../../pipeline/steps/summary"),
+      import("../file-guards"),
+    ]);
+    const guard = await GuardedOutput.capture(opts.output);
+    const { value } = await runOnRegisterFile(file, summaryStep, { ...options, beside: "none", file: true }, reporter);
+    await guard.write(value.bytes!, { note: (m) => reporter.note(m) });
     reporter.stop();
-    for (const n of run.notes) reporter.note(`note: ${n}`);
-    if (run.inputs.selection?.unavailable) process.exitCode = EXIT.findingsOrPartial;
+    for (const n of value.pack.notes) reporter.note(`note: ${n}`);
+    if (value.pack.figures.selection?.unavailable) process.exitCode = EXIT.findingsOrPartial;
     const out = path.resolve(opts.output);
-    printResult(!!opts.json, summaryJson(run, { summary: out }), () => summaryText(run, [out]));
+    printResult(!!opts.json, summaryJson(value, { summary: out }), () => summaryText(value, [out]));
   });
 
   withSummaryOptions(
@@ -127,6 +123,17 @@ export function registerSummaryCommands(program: Command): void {
     const options = summaryOptions(opts, reporter);
     const registerPath = path.join(opts.output, "register.xlsx");
     const summaryPath = path.join(opts.output, "summary.xlsx");
+    const [{ gatherInputs, loadReadable }, { buildRegisterFromFiles }, { summaryStep }, { runStep }, guard] =
+      await Promise.all([
+        import("../input-files"),
+        import("../../pipeline/steps/build"),
+        import("../../pipeline/steps/summary"),
+        import("../../pipeline/steps/run-step"),
+        import("../file-guards"),
+      ]);
+    const { GuardedOutput, refuseOutputOverInput } = guard;
+    const { NotARegisterError } = await import("../../pipeline/errors");
+    const { XlsxWorkbook } = await import("../../workbook/xlsx/xlsx-workbook");
     const { files, missing } = await gatherInputs(inputs, [registerPath, summaryPath]);
     for (const out of [registerPath, summaryPath]) await refuseOutputOverInput(out, files, "-o");
     const guards = await Promise.all([GuardedOutput.capture(registerPath), GuardedOutput.capture(summaryPath)]);
@@ -148,9 +155,14 @@ export function registerSummaryCommands(program: Command): void {
     }
     // The register file gets the analysis sheets too, so analysts can work from one workbook.
     const workbook = await XlsxWorkbook.open(built.bytes, "register.xlsx");
-    let opened;
+    let summary;
     try {
-      opened = await openRegister(workbook);
+      summary = await runStep(
+        workbook,
+        summaryStep,
+        { ...options, beside: "analyses", file: true },
+        { progress: reporter.progress },
+      );
     } catch (err) {
       if (err instanceof NotARegisterError) {
         process.exitCode = EXIT.nothing;
@@ -161,27 +173,26 @@ export function registerSummaryCommands(program: Command): void {
       }
       throw err;
     }
-    const { bytes, run } = await summaryWorkbookBytes(opened, options);
-    const { warnings } = await writeOwnedSheets(workbook, opened.sheetNames, opened.settings, run.analysisSheets, {
-      progress: reporter.progress,
-    });
     const registerBytes = await workbook.toBytes();
     await guards[0].write(registerBytes, { note: (m) => reporter.note(m) });
-    await guards[1].write(bytes, { note: (m) => reporter.note(m) });
+    await guards[1].write(summary.value.bytes!, { note: (m) => reporter.note(m) });
     reporter.stop();
-    for (const w of [...built.outcome.warnings, ...warnings]) reporter.warn(w);
-    for (const n of run.notes) reporter.note(`note: ${n}`);
+    for (const w of [...built.outcome.warnings, ...summary.warnings]) reporter.warn(w);
+    for (const n of summary.value.pack.notes) reporter.note(`note: ${n}`);
     if (
       missing.length > 0 ||
       built.outcome.inputs.some((i) => i.status !== "read") ||
-      run.inputs.selection?.unavailable
+      summary.value.pack.figures.selection?.unavailable
     )
       process.exitCode = EXIT.findingsOrPartial;
     const written = [path.resolve(registerPath), path.resolve(summaryPath)];
     printResult(
       !!opts.json,
-      { build: buildJson(built.outcome, missing), ...summaryJson(run, { register: written[0], summary: written[1] }) },
-      () => [buildText(built.outcome, missing, written[0]), summaryText(run, [written[1]])].join("\n"),
+      {
+        build: buildJson(built.outcome, missing),
+        ...summaryJson(summary.value, { register: written[0], summary: written[1] }),
+      },
+      () => [buildText(built.outcome, missing, written[0]), summaryText(summary.value, [written[1]])].join("\n"),
     );
   });
 }

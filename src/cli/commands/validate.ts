@@ -1,8 +1,6 @@
 import type { Command } from "commander";
-import { listRules } from "../../standards/catalogue";
-import { runValidation, withOverrides } from "../../pipeline/validate-use-case";
 import { parseDateFlag, parseProfile, today } from "../options";
-import { openRegisterFile, writeOutputWorkbook } from "../register-file";
+import { runOnRegisterFile } from "../register-io";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 
 const RANK = { info: 0, warning: 1, error: 2 } as const;
@@ -12,7 +10,8 @@ export function registerValidateCommands(program: Command): void {
     .command("rules")
     .description("List the standards' rule catalogue with each rule's severity per PMO profile")
     .option("--json", "print one JSON document")
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { listRules } = await import("../../standards/catalogue");
       const { rules } = listRules();
       printResult(!!opts.json, { rules }, () =>
         rules
@@ -52,14 +51,15 @@ export function registerValidateCommands(program: Command): void {
           throw new UsageError(`--fail-on must be error or warning, not "${opts.failOn}".`);
         }
         const reporter = new Reporter(opts.quiet);
-        const { workbook, register } = await openRegisterFile(file, reporter);
-        const settings = withOverrides(register.settings, { profile, reportingDate });
-        const { result, sheets } = runValidation(register.register, settings, {
-          locate: register.locate,
-          today: today(),
-          reportingDate,
-        });
-        if (opts.output) await writeOutputWorkbook(workbook, register, sheets, opts.output, file, reporter);
+        const { validateStep } = await import("../../pipeline/steps/validate");
+        const outcome = await runOnRegisterFile(
+          file,
+          validateStep,
+          { profile, reportingDate, today: today() },
+          reporter,
+          opts.output,
+        );
+        const { result } = outcome.value;
         for (const n of result.notApplicable) reporter.note(`note: ${n.rule} not applied: ${n.reason}`);
         const failing = opts.failOn
           ? result.findings.some((f) => RANK[f.severity] >= RANK[opts.failOn as "error" | "warning"])

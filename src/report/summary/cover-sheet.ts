@@ -1,10 +1,11 @@
+import { OWNED_SHEET } from "../../domain/owned-sheet-names";
 import { quoteSheet } from "../../workbook/grid";
 import type { Block, SheetSpec, SpecValue } from "../../workbook/spec";
 import { pctText } from "./figures";
 import { packPrint, SUMMARY_TAB } from "./programme-sheet";
 import type { SummaryInputs } from "./summary-model";
 
-export const COVER_SHEET = "Cover";
+export const COVER_SHEET = OWNED_SHEET.cover;
 
 const DATE_SOURCE: Record<string, string> = {
   override: "given for this run",

@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../../domain/owned-sheet-names";
 import type { CapacityPlan, Hotspot } from "../../analysis/capacity/capacity-plan";
 import type { Block, ChartBlock, ColumnSpec, KeyFigure, SheetSpec, SpecValue, TableBlock } from "../../workbook/spec";
 import { tableExtent } from "../../workbook/spec";
@@ -9,7 +10,7 @@ import { SIGNED_PCT, finite, moneyFormat, moneyWords } from "./figures";
 import { packPrint, SUMMARY_TAB, uniqueName, type SummaryStyle } from "./programme-sheet";
 import type { ProgrammeSummary, SummaryInputs } from "./summary-model";
 
-export const DASHBOARD_SHEET = "Dashboard";
+export const DASHBOARD_SHEET = OWNED_SHEET.dashboard;
 
 /** Rows of the "Needs attention" table on page one; the rest are counted and left to the programme pages. */
 const ATTENTION_ROWS = 10;

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { BuildOutcome } from "../../pipeline/build-register";
+import type { BuildOutcome } from "../../pipeline/steps/build";
 import type { HostMode } from "../host";
 import type { WorkbookStatus } from "../pane-steps";
 import { usePaneTheme } from "../theme";

@@ -8,7 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { changeCounts } from "./ImportChanges";
-import type { BuildOutcome, InputReport } from "../../pipeline/build-register";
+import type { BuildOutcome, InputReport } from "../../pipeline/steps/build";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { PrioritisationMethod as Method } from "../../pipeline/prioritise-use-case";
 import type { PrioritiseView } from "../pane-steps";
 import { useSession } from "../session";
 import { loadSteps, useStep } from "../step-runner";
@@ -32,8 +33,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   stopRow: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXS },
 });
-
-type Method = "weighted" | "ahp" | "wsjf";
 
 const FAILURE = {
   title: "The portfolio could not be prioritised",

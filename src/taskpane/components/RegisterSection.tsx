@@ -1,26 +1,16 @@
-import { Suspense, lazy, useRef, useState } from "react";
-import {
-  Button,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Suspense, lazy, useState } from "react";
+import { Button, Checkbox, Field, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { EntityName } from "../../domain/schema";
-import type { BuildOutcome } from "../../pipeline/build-register";
+import type { BuildOutcome } from "../../pipeline/steps/build";
 import { editsWithoutSheet, mappingsFromEdits, type MappingEdits } from "../../pipeline/mapping-edits";
 import type { MappingPreview, PreviewSource } from "../../pipeline/preview-mapping";
-import type { ProgressEvent } from "../../workbook/port";
 import type { HostMode } from "../host";
 import { changeEntityInReview, previewFromFiles, previewInWorkbook } from "../run-preview";
-import { buildFromFiles, buildInWorkbook, isCancelled, isChunkLoadError, type BuildRequest } from "../run-build";
-import { BuildProgress } from "./BuildProgress";
+import { buildFromFiles, buildInWorkbook, type BuildRequest } from "../run-build";
+import type { StepRequest } from "../pane-steps";
+import { useSession } from "../session";
+import { needsConfirm, useStep, type FailureWords } from "../step-runner";
+import { StepFeedback } from "./StepFeedback";
 import { BuildResults } from "./BuildResults";
 import { FilePicker, type FilePickerWords } from "./FilePicker";
 import { ImportChanges } from "./ImportChanges";
@@ -48,62 +38,42 @@ const EXTRA_FILES: FilePickerWords = {
   list: "Files added to this import",
 };
 
-type State =
-  | { kind: "idle" }
-  | { kind: "running"; event: ProgressEvent | null; cancelling: boolean }
-  | { kind: "done"; outcome: BuildOutcome; bytes: Uint8Array | null }
-  /** An import into an existing register, worked out and shown; nothing written until confirmed. */
-  | {
-      kind: "confirm";
-      outcome: BuildOutcome;
-      bytes: Uint8Array | null;
-      /** How the list was worked out, so the write uses the same. */
-      edits: Pick<BuildRequest, "mappings" | "entityOverrides" | "dateOrder">;
-      /** File mode: the register the list was worked out against; if another step changes it, the list is stale. */
-      basis: Uint8Array | null;
-      /** Said above the list when it was worked out again because the workbook changed. */
-      changedSince?: boolean;
-    }
-  | { kind: "cancelled" }
-  | { kind: "failed"; title: string; advice: string; detail: string };
+/** The build finished: its outcome and (file mode) the register workbook's bytes. */
+interface Built {
+  outcome: BuildOutcome;
+  bytes: Uint8Array | null;
+}
 
-/** Turns a thrown error into words that say what to do next. */
-function describeFailure(error: unknown, mode: HostMode, reviewing = false): Extract<State, { kind: "failed" }> {
-  const detail = error instanceof Error ? error.message : String(error);
-  if (reviewing && !isChunkLoadError(error)) {
+/** An import into an existing register, worked out and shown; nothing written until confirmed. */
+interface PendingImport extends Built {
+  /** How the list was worked out, so the write uses the same. */
+  edits: Pick<BuildRequest, "mappings" | "entityOverrides" | "dateOrder">;
+  /** File mode: the register the list was worked out against; if another step changes it, the list is stale. */
+  basis: Uint8Array | null;
+  /** Said above the list when it was worked out again because the workbook changed. */
+  changedSince?: boolean;
+}
+
+/** Words for a failed build or review, by host: what to check, and that the user's sheets are safe. */
+function failureWords(mode: HostMode, reviewing: boolean): FailureWords {
+  if (reviewing)
     return {
-      kind: "failed",
       title: mode === "excel" ? "This workbook's sheets could not be read" : "The files could not be read",
       advice:
         mode === "excel"
           ? "Make sure no cell is being edited, then review again. Nothing was written."
           : "Check that each file is an .xlsx or .csv tracker that opens in Excel and is not password-protected. Nothing was written.",
-      detail,
     };
-  }
-  if (isChunkLoadError(error)) {
+  if (mode === "excel")
     return {
-      kind: "failed",
-      title: "Part of the add-in could not be loaded",
-      advice: "Check the network connection, then close and reopen the pane.",
-      detail,
-    };
-  }
-  if (mode === "excel") {
-    return {
-      kind: "failed",
       title: "The register could not be written to this workbook",
       advice:
         "Make sure no cell is being edited and the workbook is not protected or read-only, then build again. Your own sheets were not changed.",
-      detail,
     };
-  }
   return {
-    kind: "failed",
     title: "The files could not be turned into a register",
     advice:
       "Check that each file is an .xlsx or .csv tracker that opens in Excel and is not password-protected, then build again.",
-    detail,
   };
 }
 
@@ -128,71 +98,67 @@ export function RegisterSection({
   hasRegister?: boolean;
 }): JSX.Element {
   const styles = useStyles();
+  const session = useSession();
   const [files, setFiles] = useState<File[]>([]);
   const [dateOrder, setDateOrder] = useState<"dmy" | "mdy">("dmy");
-  const [state, setState] = useState<State>({ kind: "idle" });
+  // The pane's one step runner: progress, Cancel, failures by error class, and the confirm state.
+  const step = useStep<Built | null, PendingImport>({
+    mode,
+    failure: failureWords(mode, false),
+    exclusive: session.exclusive,
+    name: "Register",
+  });
+  const state = step.state;
   // File mode with a register open: import into it (keeping analysts' edits) rather than start anew.
   const [intoOpen, setIntoOpen] = useState(true);
   const into = mode === "file" && register && intoOpen ? register : null;
-  // Kept apart from `state` so a cancelled or failed write keeps the user's edits.
+  // Kept apart from the step's state so a cancelled or failed write keeps the user's edits.
   const [review, setReview] = useState<{ preview: MappingPreview; edits: MappingEdits } | null>(null);
-  const controller = useRef<AbortController | null>(null);
   const running = state.kind === "running" || disabled;
+  const reviewing = failureWords(mode, true);
 
-  function start(): BuildRequest & { abort: AbortController } {
-    const abort = new AbortController();
-    controller.current = abort;
-    setState({ kind: "running", event: null, cancelling: false });
-    return {
-      abort,
-      dateOrder,
-      signal: abort.signal,
-      progress: (event: ProgressEvent) => setState((s) => (s.kind === "running" ? { ...s, event } : s)),
-    };
-  }
+  const buildRequest = (request: StepRequest): BuildRequest => ({ ...request, dateOrder });
 
   /** Reads and maps without writing; the user then corrects the mapping and writes. */
   async function reviewMapping(): Promise<void> {
-    const { abort, ...request } = start();
-    try {
-      const preview =
-        mode === "excel" ? await previewInWorkbook(request, files) : await previewFromFiles(files, request);
+    await step.run(async (request) => {
+      const r = buildRequest(request);
+      const preview = mode === "excel" ? await previewInWorkbook(r, files) : await previewFromFiles(files, r);
       setReview({ preview, edits: {} });
-      setState({ kind: "idle" });
-    } catch (error) {
-      setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode, true));
-    } finally {
-      controller.current = null;
-    }
+      return null;
+    }, reviewing);
+    step.setState((s) => (s.kind === "done" ? { kind: "idle" } : s));
   }
 
   /** A sheet's entity changed in the review: that sheet is read again and its columns proposed for the entity. */
   async function changeEntity(source: PreviewSource, entity: EntityName | null): Promise<void> {
     if (!review) return;
     const before = review.preview;
-    const { abort, ...request } = start();
-    try {
-      const preview = await changeEntityInReview(before, { sheetKey: source.sheetKey, entity }, mode, files, request);
+    await step.run(async (request) => {
+      const preview = await changeEntityInReview(
+        before,
+        { sheetKey: source.sheetKey, entity },
+        mode,
+        files,
+        buildRequest(request),
+      );
       // Column edits made for the old entity no longer apply to this sheet.
       setReview((r) => (r ? { preview, edits: editsWithoutSheet(before, r.edits, source.sheetKey) } : r));
-      setState({ kind: "idle" });
-    } catch (error) {
-      setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode, true));
-    } finally {
-      controller.current = null;
-    }
+      return null;
+    }, reviewing);
+    step.setState((s) => (s.kind === "done" ? { kind: "idle" } : s));
   }
 
-  function finished(outcome: BuildOutcome, bytes: Uint8Array | null, name?: string): void {
-    setState({ kind: "done", outcome, bytes });
+  function finished(built: Built, name?: string): Built {
     setReview(null);
-    onBuilt(outcome, bytes, name);
+    onBuilt(built.outcome, built.bytes, name);
+    return built;
   }
 
   /**
    * Builds the register. An import into an existing register (the open workbook's in Excel, the
-   * open register file in file mode) is worked out first and its change list shown; it is written
-   * only when the user confirms (writeConfirmed).
+   * open register file in file mode) is worked out first and its change list shown (the confirm
+   * state); it is written only when the user confirms (writeConfirmed).
    */
   async function build(): Promise<void> {
     const edits = {
@@ -200,29 +166,20 @@ export function RegisterSection({
       entityOverrides: review ? review.preview.entityOverrides : undefined,
       dateOrder,
     };
-    const { abort, ...base } = start();
-    const request = { ...base, ...edits };
-    try {
+    await step.run(async (base) => {
+      const request = { ...base, ...edits };
       if (mode === "excel") {
         if (hasRegister) {
           const preview = await buildInWorkbook(request, files, false);
-          if (preview.changes) {
-            setState({ kind: "confirm", outcome: preview, bytes: null, edits, basis: null });
-            return;
-          }
+          if (preview.changes) return needsConfirm({ outcome: preview, bytes: null, edits, basis: null });
         }
-        finished(await buildInWorkbook(request, files), null);
-      } else {
-        const { outcome, bytes } = await buildFromFiles(files, request, into ?? undefined);
-        if (outcome.changes) setState({ kind: "confirm", outcome, bytes, edits, basis: into?.bytes ?? null });
-        // Into a workbook that held no register yet: its own sheets are kept, so is its name.
-        else finished(outcome, bytes, into?.name);
+        return finished({ outcome: await buildInWorkbook(request, files), bytes: null });
       }
-    } catch (error) {
-      setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode));
-    } finally {
-      controller.current = null;
-    }
+      const { outcome, bytes } = await buildFromFiles(files, request, into ?? undefined);
+      if (outcome.changes) return needsConfirm({ outcome, bytes, edits, basis: into?.bytes ?? null });
+      // Into a workbook that held no register yet: its own sheets are kept, so is its name.
+      return finished({ outcome, bytes }, into?.name);
+    });
   }
 
   /**
@@ -232,43 +189,25 @@ export function RegisterSection({
    */
   async function writeConfirmed(): Promise<void> {
     if (state.kind !== "confirm") return;
-    const shown = state;
-    if (mode === "file" && register?.bytes === shown.basis)
+    const shown = state.pending;
+    if (mode === "file" && register?.bytes === shown.basis) {
       // File mode built the new workbook in memory from the register still open: keeping it is the write.
-      return finished(shown.outcome, shown.bytes, register?.name);
-    const { abort, ...base } = start();
-    const request = { ...base, ...shown.edits };
-    try {
+      const built = finished(shown, register?.name);
+      step.setState({ kind: "done", value: built });
+      return;
+    }
+    await step.run(async (base) => {
+      const request = { ...base, ...shown.edits };
       if (mode === "file") {
         const again = await buildFromFiles(files, request, register ?? undefined);
-        setState({
-          kind: "confirm",
-          outcome: again.outcome,
-          bytes: again.bytes,
-          edits: shown.edits,
-          basis: register?.bytes ?? null,
-          changedSince: true,
-        });
-        if (!again.outcome.changes) finished(again.outcome, again.bytes, register?.name);
-        return;
+        if (!again.outcome.changes) return finished(again, register?.name);
+        return needsConfirm({ ...again, edits: shown.edits, basis: register?.bytes ?? null, changedSince: true });
       }
       const again = await buildInWorkbook(request, files, false);
-      if (JSON.stringify(again.changes) !== JSON.stringify(shown.outcome.changes)) {
-        if (again.changes) setState({ ...shown, outcome: again, changedSince: true });
-        else finished(await buildInWorkbook(request, files), null);
-        return;
-      }
-      finished(await buildInWorkbook(request, files), null);
-    } catch (error) {
-      setState(isCancelled(error) || abort.signal.aborted ? { kind: "cancelled" } : describeFailure(error, mode));
-    } finally {
-      controller.current = null;
-    }
-  }
-
-  function cancel(): void {
-    controller.current?.abort();
-    setState((s) => (s.kind === "running" ? { ...s, cancelling: true } : s));
+      if (JSON.stringify(again.changes) !== JSON.stringify(shown.outcome.changes) && again.changes)
+        return needsConfirm({ ...shown, outcome: again, changedSince: true });
+      return finished({ outcome: await buildInWorkbook(request, files), bytes: null });
+    });
   }
 
   return (
@@ -286,7 +225,7 @@ export function RegisterSection({
           setFiles(picked);
           // A review of other files no longer shows what will be written.
           setReview(null);
-          if (state.kind !== "running") setState({ kind: "idle" });
+          if (state.kind !== "running") step.setState({ kind: "idle" });
         }}
       />
       <Field label="Dates like 05/02/25 mean" hint="Used only where a column's own dates do not decide it.">
@@ -297,7 +236,7 @@ export function RegisterSection({
             setDateOrder(data.value === "mdy" ? "mdy" : "dmy");
             // A review or change list read with the other date order no longer shows what will be written.
             setReview(null);
-            if (state.kind === "confirm") setState({ kind: "idle" });
+            if (state.kind === "confirm") step.setState({ kind: "idle" });
           }}
         >
           <option value="dmy">5 February 2025 (day first)</option>
@@ -338,39 +277,24 @@ export function RegisterSection({
             onEntity={(source, entity) => void changeEntity(source, entity)}
             onClose={() => {
               setReview(null);
-              setState({ kind: "idle" });
+              step.setState({ kind: "idle" });
             }}
           />
         </Suspense>
       )}
       {mode === "file" && onOpen && <OpenRegisterFile disabled={running} onOpen={onOpen} />}
-      {state.kind === "running" && (
-        <BuildProgress event={state.event} cancelling={state.cancelling} onCancel={cancel} />
-      )}
-      {state.kind === "cancelled" && (
-        <MessageBar intent="info">
-          <MessageBarBody>Cancelled. Nothing was written.</MessageBarBody>
-        </MessageBar>
-      )}
-      {state.kind === "failed" && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{state.title}</MessageBarTitle>
-            {state.advice} <Text size={200}>(Details: {state.detail})</Text>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {state.kind === "confirm" && state.outcome.changes && (
+      <StepFeedback state={state} onCancel={step.cancel} />
+      {state.kind === "confirm" && state.pending.outcome.changes && (
         <ImportChanges
-          changes={state.outcome.changes}
-          changedSince={state.changedSince === true}
+          changes={state.pending.outcome.changes}
+          changedSince={state.pending.changedSince === true}
           writeLabel={mode === "excel" ? "Write these changes to this workbook" : "Keep these changes"}
           disabled={disabled}
           onWrite={() => void writeConfirmed()}
-          onCancel={() => setState({ kind: "cancelled" })}
+          onCancel={() => step.setState({ kind: "cancelled" })}
         />
       )}
-      {state.kind === "done" && <BuildResults outcome={state.outcome} mode={mode} />}
+      {state.kind === "done" && state.value && <BuildResults outcome={state.value.outcome} mode={mode} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { OWNED_SHEET } from "../../domain/owned-sheet-names";
 import { useEffect, useState } from "react";
 import {
   Button,
@@ -143,7 +144,7 @@ export function ScenariosPanel(props: {
       });
       session.changed({ bytes: outcome.bytes });
       show(outcome.value.scenarios);
-      return `Saved “${name.trim()}” on the ${outcome.value.written[0] ?? "Scenarios"} sheet${outcome.value.replaced ? ", replacing the scenario of that name" : ""}.`;
+      return `Saved “${name.trim()}” on the ${outcome.value.written[0] ?? OWNED_SHEET.scenarios} sheet${outcome.value.replaced ? ", replacing the scenario of that name" : ""}.`;
     });
   }
 

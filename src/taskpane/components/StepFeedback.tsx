@@ -3,8 +3,8 @@ import type { StepState } from "../step-runner";
 import { BuildProgress } from "./BuildProgress";
 
 /** Progress with Cancel while a step runs; what happened when it was cancelled or failed, and what to do. */
-export function StepFeedback<T>(props: {
-  state: StepState<T>;
+export function StepFeedback<T, C = never>(props: {
+  state: StepState<T, C>;
   onCancel: () => void;
   cancelledText?: string;
 }): JSX.Element | null {

@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { FixChange } from "../../standards/safe-fixes";
+import type { Profile } from "../../domain/settings";
 import type { ValidateView } from "../pane-steps";
 import { useSession } from "../session";
 import { loadSteps, todayIso, useStep } from "../step-runner";
@@ -42,8 +43,6 @@ const SOURCE: Record<string, string> = {
   today: "today",
   none: "none, so date checks were skipped",
 };
-
-type Profile = "supportive" | "controlling" | "directive";
 
 /** Validate: the standards of PMO Settings (or a profile and date for this run), findings by severity, safe fixes. */
 export default function ValidateSection(): JSX.Element {

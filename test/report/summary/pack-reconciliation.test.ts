@@ -4,7 +4,7 @@ import * as path from "path";
 import { emptyRegister, type FieldValue, type Register } from "../../../src/domain/register";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings-model";
 import type { OpenRegister } from "../../../src/pipeline/open-register";
-import { buildSummarySpec } from "../../../src/pipeline/summary-use-case";
+import { buildSummarySpec } from "../../../src/pipeline/steps/summary";
 import type { Grid } from "../../../src/workbook/grid";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { pmo } from "../../cli/run-pmo";
@@ -28,6 +28,8 @@ function opened(register: Register): OpenRegister {
     settings: DEFAULT_SETTINGS,
     settingsProblems: [],
     settingsNotes: [],
+    settingsFound: false,
+    read: { file: "pack.xlsx", grids: [], skipped: [], problems: [] },
     readProblems: [],
   };
 }

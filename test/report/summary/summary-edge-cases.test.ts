@@ -1,7 +1,7 @@
 import { emptyRegister, type FieldValue, type Register } from "../../../src/domain/register";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings-model";
 import type { OpenRegister } from "../../../src/pipeline/open-register";
-import { buildSummarySpec } from "../../../src/pipeline/summary-use-case";
+import { buildSummarySpec } from "../../../src/pipeline/steps/summary";
 import { sheetNameProblem } from "../../../src/report/sheet-names";
 import type { Grid } from "../../../src/workbook/grid";
 import { OfficeWorkbook } from "../../../src/workbook/office";
@@ -78,6 +78,8 @@ function opened(register: Register): OpenRegister {
     sheetNames: [],
     settings: DEFAULT_SETTINGS,
     settingsProblems: [],
+    settingsFound: false,
+    read: { file: "awkward.xlsx", grids: [], skipped: [], problems: [] },
     settingsNotes: [],
     readProblems: [],
   };

@@ -1,8 +1,8 @@
 import JSZip from "jszip";
-import { buildRegisterFromFiles } from "../../../src/pipeline/build-register";
+import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
 import { openRegister, type OpenRegister } from "../../../src/pipeline/open-register";
 import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
-import { buildSummarySpec, type SummaryRun } from "../../../src/pipeline/summary-use-case";
+import { buildSummarySpec, type SummaryRun } from "../../../src/pipeline/steps/summary";
 import { programmeCommentary } from "../../../src/report/summary/commentary";
 import { DASHBOARD_SHEET } from "../../../src/report/summary/dashboard-sheet";
 import { moneyWords } from "../../../src/report/summary/figures";

@@ -1,21 +1,10 @@
-import { buildRegisterFromFiles } from "../../../src/pipeline/build-register";
-import { applySafeFixesInWorkbook } from "../../../src/pipeline/in-workbook/apply-fixes-in-workbook";
-import { capacityInWorkbook } from "../../../src/pipeline/in-workbook/capacity-in-workbook";
-import { prioritiseInWorkbook } from "../../../src/pipeline/in-workbook/prioritise-in-workbook";
-import {
-  applySettingsEdits,
-  checkSettingsEdits,
-  readWorkbookSettings,
-  saveSettingsInWorkbook,
-} from "../../../src/pipeline/in-workbook/settings-in-workbook";
-import { validateInWorkbook } from "../../../src/pipeline/in-workbook/validate-in-workbook";
-import { readWorkbookStatus } from "../../../src/pipeline/in-workbook/workbook-status";
+import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
+import { applySettingsEdits, checkSettingsEdits } from "../../../src/pipeline/steps/settings";
+import { STEPS, runStep, SettingsError } from "../../../src/pipeline/steps";
 import { openRegister } from "../../../src/pipeline/open-register";
 import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
-import { runCapacity } from "../../../src/pipeline/capacity-use-case";
-import { runPrioritisation } from "../../../src/pipeline/prioritise-use-case";
-import { runValidation } from "../../../src/pipeline/validate-use-case";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
+import type { WorkbookPort } from "../../../src/workbook/port";
 import type { SelectionInput } from "../../../src/analysis/prioritise/selection-types";
 import { entitySheet } from "../../../src/report/register-sheets";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
@@ -37,11 +26,12 @@ beforeAll(async () => {
 });
 
 const open = () => XlsxWorkbook.open(registerBytes, "register.xlsx");
+const status = async (wb: WorkbookPort) => (await runStep(wb, STEPS.status, {})).value;
 
 describe("the monthly flow, step by step in one workbook", () => {
   test("status before and after each step says where the workbook stands", async () => {
     const wb = await open();
-    const before = await readWorkbookStatus(wb);
+    const before = await status(wb);
     expect(before.registerBuilt).toBe(true);
     expect(before.records.Projects).toBe(PROJECTS);
     expect(before.findings).toBeNull();
@@ -49,101 +39,91 @@ describe("the monthly flow, step by step in one workbook", () => {
     expect(before.capacityPlanned).toBe(false);
 
     const stages: string[] = [];
-    const v = await validateInWorkbook(wb, { today: TODAY, progress: (e) => stages.push(e.stage) });
+    const v = await runStep(wb, STEPS.validate, { today: TODAY }, { progress: (e) => stages.push(e.stage) });
     expect(stages).toContain("Checking the standards");
     expect(v.written).toContain("Findings");
-    const afterValidate = await readWorkbookStatus(wb);
-    expect(afterValidate.findings).toEqual(v.result.counts);
+    const afterValidate = await status(wb);
+    expect(afterValidate.findings).toEqual(v.value.result.counts);
 
-    const p = await prioritiseInWorkbook(wb, { method: "weighted", select: true, timeLimitSeconds: 10 });
+    const p = await runStep(wb, STEPS.prioritise, { method: "weighted", select: true, timeLimitSeconds: 10 });
     expect(p.written).toEqual(expect.arrayContaining(["Prioritisation", "Selection"]));
-    expect(p.run.selection?.status).toBe("optimal");
+    expect(p.value.selection?.status).toBe("optimal");
 
-    const c = await capacityInWorkbook(wb, { selected: new Set(p.run.selection?.selected ?? []), level: true });
+    const c = await runStep(wb, STEPS.capacity, { selected: new Set(p.value.selection?.selected ?? []), level: true });
     expect(c.written).toEqual(expect.arrayContaining(["Capacity", "Levelling"]));
-    expect(c.run.scenario).toMatch(/^selected portfolio/);
+    expect(c.value.scenario).toMatch(/^selected portfolio/);
 
-    const after = await readWorkbookStatus(await XlsxWorkbook.open(await wb.toBytes(), "register.xlsx"));
+    const after = await status(await XlsxWorkbook.open(await wb.toBytes(), "register.xlsx"));
     expect(after).toMatchObject({ ranked: true, selectionSaved: true, capacityPlanned: true });
-    expect(after.findings).toEqual(v.result.counts);
-  });
-
-  test("each step gives the same results as the CLI's composition of the same use cases", async () => {
-    const wb = await open();
-    const opened = await openRegister(wb);
-    const cli = runValidation(opened.register, opened.settings, { locate: opened.locate, today: TODAY });
-    const pane = await validateInWorkbook(await open(), { today: TODAY, write: false });
-    expect(pane.result.findings).toEqual(cli.result.findings);
-    expect(pane.written).toEqual([]);
-
-    const ranked = await runPrioritisation(opened.register, opened.settings, { method: "ahp" });
-    const paneRanked = await prioritiseInWorkbook(await open(), { method: "ahp", write: false });
-    expect(paneRanked.run.ranking).toEqual(ranked.ranking);
-
-    const cap = runCapacity(opened.register, opened.settings, { months: 6 });
-    const paneCap = await capacityInWorkbook(await open(), { months: 6, write: false });
-    expect(paneCap.run.plan.months).toEqual(cap.plan.months);
-    expect(paneCap.run.plan.roles).toEqual(cap.plan.roles);
+    expect(after.findings).toEqual(v.value.result.counts);
   });
 
   test("the solver is injectable (the pane's Web Worker) and receives the composed model", async () => {
     let seen: SelectionInput | null = null;
-    const p = await prioritiseInWorkbook(await open(), {
-      method: "weighted",
-      select: true,
-      budget: 1_000_000,
-      write: false,
-      selectFn: async (input, options) => {
-        seen = input;
-        const { selectPortfolio } = await import("../../../src/analysis/prioritise/selection");
-        return selectPortfolio(input, { ...options, frontier: false, hire: false });
+    const p = await runStep(
+      await open(),
+      STEPS.prioritise,
+      {
+        method: "weighted",
+        select: true,
+        budget: 1_000_000,
+        selectFn: async (input, options) => {
+          seen = input;
+          const { selectPortfolio } = await import("../../../src/analysis/prioritise/selection");
+          return selectPortfolio(input, { ...options, frontier: false, hire: false });
+        },
       },
-    });
+      { write: false },
+    );
     expect(seen).not.toBeNull();
     expect(seen!.budget).toBe(1_000_000);
     expect(seen!.projects).toHaveLength(PROJECTS);
-    expect(p.run.selection!.cost).toBeLessThanOrEqual(1_000_000);
+    expect(p.value.selection!.cost).toBeLessThanOrEqual(1_000_000);
+    expect(p.written).toEqual([]);
   });
 
   test("a cancelled step throws CancelledError and writes nothing", async () => {
     const wb = await open();
     const abort = new AbortController();
     abort.abort();
-    await expect(validateInWorkbook(wb, { today: TODAY, signal: abort.signal })).rejects.toMatchObject({
+    await expect(runStep(wb, STEPS.validate, { today: TODAY }, { signal: abort.signal })).rejects.toMatchObject({
       name: "CancelledError",
     });
-    expect((await readWorkbookStatus(wb)).findings).toBeNull();
+    expect((await status(wb)).findings).toBeNull();
   });
 
   test("safe fixes are written to the register table only, and a cell edited since is left alone", async () => {
     const wb = await open();
-    const v = await validateInWorkbook(wb, { today: TODAY, write: false });
+    const v = (await runStep(wb, STEPS.validate, { today: TODAY }, { write: false })).value;
     expect(v.fixes.length).toBeGreaterThan(0);
     const [first, second, ...rest] = v.fixes;
     // Pretend the user edited the second cell after the preview.
     const stale = { ...second, from: "something else" };
-    const out = await applySafeFixesInWorkbook(wb, [first, stale, ...rest]);
-    expect(out.applied).toHaveLength(v.fixes.length - 1);
-    expect(out.skipped.map((s) => s.change)).toEqual([stale]);
-    expect(out.skipped[0].reason).toMatch(/edited since the check/);
+    const out = await runStep(wb, STEPS.applyFixes, { changes: [first, stale, ...rest] });
+    expect(out.value.applied).toHaveLength(v.fixes.length - 1);
+    expect(out.value.skipped.map((s) => s.change)).toEqual([stale]);
+    expect(out.value.skipped[0].reason).toMatch(/edited since the check/);
     const again = await openRegister(wb);
     const record = again.register.entities[first.entity][first.index];
     expect(record.values[first.field]).toBe(first.to);
     expect(out.written.every((s) => !/Findings|Settings/.test(s))).toBe(true);
-    const recheck = await validateInWorkbook(wb, { today: TODAY, write: false });
-    expect(recheck.fixes.length).toBeLessThan(v.fixes.length);
+    const recheck = await runStep(wb, STEPS.validate, { today: TODAY }, { write: false });
+    expect(recheck.value.fixes.length).toBeLessThan(v.fixes.length);
   });
 });
 
 describe("settings edited in the pane", () => {
   test("saved on PMO Settings and read back by the next run", async () => {
     const wb = await open();
-    const saved = await saveSettingsInWorkbook(wb, {
-      general: { profile: "directive", reportingDate: "2026-10-31", costAmberPct: 0.07 },
-      criteriaWeights: { StrategicAlignment: 0.5 },
+    const saved = await runStep(wb, STEPS.saveSettings, {
+      edits: {
+        general: { profile: "directive", reportingDate: "2026-10-31", costAmberPct: 0.07 },
+        criteriaWeights: { StrategicAlignment: 0.5 },
+      },
     });
     expect(saved.written).toEqual(["PMO Settings"]);
-    const back = await readWorkbookSettings(await XlsxWorkbook.open(await wb.toBytes(), "register.xlsx"));
+    const reread = await XlsxWorkbook.open(await wb.toBytes(), "register.xlsx");
+    const back = (await runStep(reread, STEPS.readSettings, {})).value;
     expect(back.problems).toEqual([]);
     expect(back.settings.general).toMatchObject({
       profile: "directive",
@@ -151,7 +131,7 @@ describe("settings edited in the pane", () => {
       costAmberPct: 0.07,
     });
     expect(back.settings.criteria.find((c) => c.name === "StrategicAlignment")?.weight).toBe(0.5);
-    const v = await validateInWorkbook(wb, { today: TODAY, write: false });
+    const v = (await runStep(wb, STEPS.validate, { today: TODAY }, { write: false })).value;
     expect(v.result.profile).toBe("directive");
     expect(v.result.reportingDate).toBe("2026-10-31");
   });
@@ -164,12 +144,14 @@ describe("settings edited in the pane", () => {
     expect(checkSettingsEdits({ criteriaWeights: { RiskScore: -1 } })).toEqual([
       "Weight of RiskScore must be a number of zero or more.",
     ]);
-    await expect(saveSettingsInWorkbook(await open(), { general: { hoursPerDay: 30 } })).rejects.toThrow(/hoursPerDay/);
+    const refused = runStep(await open(), STEPS.saveSettings, { edits: { general: { hoursPerDay: 30 } } });
+    await expect(refused).rejects.toBeInstanceOf(SettingsError);
+    await expect(refused).rejects.toThrow(/hoursPerDay/);
   });
 
   test("a workbook without settings gets the settings and lists sheets; the defaults are untouched", async () => {
     const wb = XlsxWorkbook.create("empty.xlsx");
-    const saved = await saveSettingsInWorkbook(wb, { general: { profile: "supportive" } });
+    const saved = await runStep(wb, STEPS.saveSettings, { edits: { general: { profile: "supportive" } } });
     expect(saved.written).toEqual(["PMO Settings", "PMO Lists"]);
     expect(applySettingsEdits(DEFAULT_SETTINGS, { general: { profile: "supportive" } }).general.profile).toBe(
       "supportive",

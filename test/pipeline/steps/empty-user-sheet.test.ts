@@ -1,5 +1,5 @@
-import { buildRegisterFromFiles } from "../../../src/pipeline/build-register";
-import { validateInWorkbook } from "../../../src/pipeline/in-workbook/validate-in-workbook";
+import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
+import { STEPS, runStep } from "../../../src/pipeline/steps";
 import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 
@@ -30,7 +30,7 @@ describe("an empty sheet of the user's", () => {
     await wb.write({ sheets: [{ name: "Findings", blocks: [] }] });
     const before = await wb.read();
     expect(before.skipped.map((s) => s.sheet)).toContain("Findings");
-    const v = await validateInWorkbook(wb, { today: "2026-11-01" });
+    const v = await runStep(wb, STEPS.validate, { today: "2026-11-01" });
     expect(v.written).toContain("Findings (PMO)");
     expect(v.written).not.toContain("Findings");
     const after = await wb.read();

@@ -1,15 +1,14 @@
 import type { SelectionInput, SelectionOptions, SelectionResult } from "../../analysis/prioritise/selection-types";
+import type { Register } from "../../domain/register";
 import { textValue } from "../../domain/register";
+import type { Settings } from "../../domain/settings";
 import { prioritisationSheet, selectionSheet } from "../../report/prioritisation-sheets";
 import type { SheetSpec } from "../../workbook/spec";
-import type { WorkbookPort } from "../../workbook/port";
 import { checkCancelled } from "../cancellation";
-import type { OpenRegister } from "../open-register";
-import type { PrioritisationMethod, PrioritiseRun } from "../prioritise-use-case";
+import { isRegisterSheet } from "../open-register";
+import type { PrioritisationMethod, RankedProjects } from "../prioritise-use-case";
 import { rankProjects, selectionInput } from "../prioritise-use-case";
-import { writeOwnedSheets } from "../write-outputs";
-import type { StepOptions, StepWrite } from "./step-options";
-import { openForStep } from "./step-options";
+import type { RegisterStep } from "./step";
 
 /**
  * Runs the exact selection. The CLI solves in its own thread (the default, loaded on first use);
@@ -18,7 +17,12 @@ import { openForStep } from "./step-options";
  */
 export type SelectFn = (input: SelectionInput, options: SelectionOptions) => Promise<SelectionResult>;
 
-export interface PrioritiseInWorkbookOptions extends StepOptions {
+/**
+ * Prioritise and select are one step: the selection's objective is the ranking's score, and the
+ * Prioritisation and Selection sheets are written together so they never disagree. `select: false`
+ * ranks only.
+ */
+export interface PrioritiseOptions {
   method: PrioritisationMethod;
   /** Also choose the portfolio (HiGHS). */
   select?: boolean;
@@ -30,15 +34,12 @@ export interface PrioritiseInWorkbookOptions extends StepOptions {
   overAllocation?: number;
   timeLimitSeconds?: number;
   selectFn?: SelectFn;
-  /** Ends the selection's solve early and keeps the best selection found so far (the sheets are still written). */
-  stopSelection?: AbortSignal;
-  /** Selection progress (solver phases) — passed on to the solver. */
-  onSelectionProgress?: SelectionOptions["onProgress"];
+  /** Solver options passed on as they are: progress, the best-so-far callback, `stop` (keep the best so far). */
+  solver?: SelectionOptions;
 }
 
-export interface PrioritiseInWorkbookOutcome extends StepWrite {
-  run: PrioritiseRun;
-  opened: OpenRegister;
+export interface PrioritiseRun extends RankedProjects {
+  selection?: SelectionResult;
 }
 
 const defaultSelect: SelectFn = async (input, options) => {
@@ -46,30 +47,20 @@ const defaultSelect: SelectFn = async (input, options) => {
   return selectPortfolio(input, options);
 };
 
-/**
- * Ranks the workbook's projects (weighted, AHP or WSJF, criteria from PMO Settings), optionally
- * selects the best portfolio, and writes the Prioritisation (and Selection) sheets. The same
- * composition as `runPrioritisation`, with the solver injectable.
- */
-export async function prioritiseInWorkbook(
-  port: WorkbookPort,
-  options: PrioritiseInWorkbookOptions,
-): Promise<PrioritiseInWorkbookOutcome> {
-  const opened = await openForStep(port, options);
-  const { register, settings } = opened;
-  options.progress?.({ stage: "Ranking projects", done: 0, total: register.entities.Projects.length });
+/** The ranking (and selection) of a register with the sheets that show them. */
+export async function prioritise(
+  register: Register,
+  settings: Settings,
+  options: PrioritiseOptions,
+  signal?: AbortSignal,
+): Promise<{ run: PrioritiseRun; sheets: SheetSpec[] }> {
   const ranked = rankProjects(register, settings, options.method);
-  options.progress?.({
-    stage: "Ranking projects",
-    done: register.entities.Projects.length,
-    total: register.entities.Projects.length,
-  });
   const names = Object.fromEntries(register.entities.Projects.map((p) => [p.id, textValue(p.values.Name) ?? ""]));
   const sheets: SheetSpec[] = [prioritisationSheet(ranked.ranking.ranking, options.method, ranked.criteria, { names })];
   const notes = [...ranked.notes];
   let selection: SelectionResult | undefined;
   if (options.select) {
-    checkCancelled(options.signal);
+    checkCancelled(signal);
     const objective = options.objective ?? "score";
     const { input, problems } = selectionInput(register, settings, ranked.ranking, {
       objective,
@@ -81,10 +72,10 @@ export async function prioritiseInWorkbook(
       timeLimitSeconds: options.timeLimitSeconds ?? settings.general.selectionTimeLimitSeconds,
       mipGap: settings.general.selectionGap > 0 ? settings.general.selectionGap : undefined,
       objectiveName: objective,
-      signal: options.signal,
-      stop: options.stopSelection,
-      onProgress: options.onSelectionProgress,
+      signal,
+      ...options.solver,
     });
+    if (selection.unavailable) notes.push(selection.unavailable);
     sheets.push(
       selectionSheet(
         selection,
@@ -92,15 +83,19 @@ export async function prioritiseInWorkbook(
       ),
     );
   }
-  checkCancelled(options.signal);
-  const run: PrioritiseRun = { ...ranked, selection, sheets, notes };
-  const write =
-    options.write === false
-      ? { written: [], warnings: [] }
-      : await writeOwnedSheets(port, opened.sheetNames, settings, sheets, {
-          progress: options.progress,
-          signal: options.signal,
-          settingsHaveProblems: opened.settingsProblems.length > 0,
-        });
-  return { ...write, run, opened };
+  return { run: { ...ranked, selection, notes }, sheets };
 }
+
+/** Ranks the projects (weighted, AHP or WSJF), optionally selects the portfolio, and writes Prioritisation (and Selection). */
+export const prioritiseStep: RegisterStep<PrioritiseOptions, PrioritiseRun> = {
+  name: "prioritise",
+  opens: "register",
+  reads: { select: isRegisterSheet },
+  async run(opened, options, { progress, signal }) {
+    const n = opened.register.entities.Projects.length;
+    progress({ stage: "Ranking projects", done: 0, total: n });
+    const { run, sheets } = await prioritise(opened.register, opened.settings, options, signal);
+    progress({ stage: "Ranking projects", done: n, total: n });
+    return { value: run, sheets };
+  },
+};

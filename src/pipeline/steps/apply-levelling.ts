@@ -4,13 +4,9 @@ import { addMonths, isIsoDate } from "../../domain/dates";
 import type { Register, RegisterRecord } from "../../domain/register";
 import { textValue } from "../../domain/register";
 import type { EntityName } from "../../domain/schema";
-import { entitySheet } from "../../report/register-sheets";
-import { listRange } from "../../report/settings-sheet";
-import type { WorkbookPort } from "../../workbook/port";
-import { checkCancelled } from "../cancellation";
-import { writeOwnedSheets } from "../write-outputs";
-import type { StepOptions, StepWrite } from "./step-options";
-import { openForStep } from "./step-options";
+import { isRegisterSheet } from "../open-register";
+import { registerTableSheets } from "./register-tables";
+import type { RegisterStep } from "./step";
 
 /**
  * "Apply shifts" for a levelling proposal. What applying means (docs/domain.md "Levelling", capacity issue): the
@@ -125,39 +121,22 @@ function milestoneToCome(m: RegisterRecord): boolean {
   return status !== "achieved" && status !== "cancelled" && !isIsoDate(m.values.ActualDate);
 }
 
-export interface ApplyLevellingOutcome extends StepWrite, LevellingChanges {}
-
 /**
- * Re-reads the register, works out the changes for the proposal's shifts and (unless
- * `options.write === false`, the preview) writes the touched register tables back.
+ * Re-reads the register, works out the changes for the proposal's shifts and returns the touched
+ * register tables (a preview, `write: false`, lists the changes and writes nothing).
  */
-export async function applyLevellingInWorkbook(
-  port: WorkbookPort,
-  shifts: readonly Shift[],
-  options: StepOptions = {},
-): Promise<ApplyLevellingOutcome> {
-  const opened = await openForStep(port, options);
-  const { changes, skipped } = levellingChanges(opened.register, shifts);
-  checkCancelled(options.signal);
-  if (changes.length === 0 || options.write === false) return { changes, skipped, written: [], warnings: [] };
-  const touched = new Set<EntityName>();
-  for (const c of changes) {
-    opened.register.entities[c.entity][c.index].values[c.field] = c.to;
-    touched.add(c.entity);
-  }
-  const settings = opened.settings;
-  const listsSheet = settings.ownedSheets.find((s) => /^PMO Lists/i.test(s)) ?? "PMO Lists";
-  const sheets = [...touched].map((entity) =>
-    entitySheet(opened.register, entity, {
-      currency: settings.general.currency,
-      listRange: (list) => listRange(list, settings, listsSheet),
-    }),
-  );
-  options.progress?.({ stage: "Writing the shifted dates", done: 0, total: 1 });
-  const write = await writeOwnedSheets(port, opened.sheetNames, settings, sheets, {
-    progress: options.progress,
-    signal: options.signal,
-    settingsHaveProblems: opened.settingsProblems.length > 0,
-  });
-  return { ...write, changes, skipped };
-}
+export const applyLevellingStep: RegisterStep<{ shifts: readonly Shift[] }, LevellingChanges> = {
+  name: "apply-levelling",
+  opens: "register",
+  reads: { select: isRegisterSheet },
+  run(opened, { shifts }, { progress }) {
+    const { changes, skipped } = levellingChanges(opened.register, shifts);
+    const touched = new Set<EntityName>();
+    for (const c of changes) {
+      opened.register.entities[c.entity][c.index].values[c.field] = c.to;
+      touched.add(c.entity);
+    }
+    if (changes.length) progress({ stage: "Writing the shifted dates", done: 0, total: 1 });
+    return { value: { changes, skipped }, sheets: registerTableSheets(opened, touched) };
+  },
+};

@@ -1,4 +1,4 @@
-import { workbookStatus } from "../../../src/pipeline/in-workbook/workbook-status";
+import { workbookStatus } from "../../../src/pipeline/steps/status";
 import type { CellValue, Grid } from "../../../src/workbook/grid";
 
 function grid(sheet: string, values: CellValue[][], table?: { name: string; top: number }): Grid {

@@ -1,20 +1,20 @@
-import type { FieldValue, Register } from "../domain/register";
-import { countRecords } from "../domain/register";
-import type { EntityName } from "../domain/schema";
-import type { Settings } from "../domain/settings";
-import type { IngestResult } from "../ingest/ingest";
-import { ingestGrids, upsertRegister } from "../ingest/ingest";
-import { readRegisterGrids, provenanceKey } from "../ingest/read-register";
-import type { Grid, ReadResult } from "../workbook/grid";
-import { sheetNamesOf } from "../workbook/grid";
-import type { ProgressFn, WorkbookPort } from "../workbook/port";
-import { readWorkbookBytes } from "../workbook/xlsx/read-workbook-bytes";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
-import { importedText } from "../report/provenance-sheet";
-import { checkCancelled } from "./cancellation";
-import { loadSettings, isOwnedSheet } from "./settings-io";
-import type { ChangeList } from "./register-workbook";
-import { registerWorkbookSpec, toMappingReport } from "./register-workbook";
+import type { FieldValue, Register } from "../../domain/register";
+import { countRecords } from "../../domain/register";
+import type { EntityName } from "../../domain/schema";
+import type { Settings } from "../../domain/settings";
+import type { IngestResult } from "../../ingest/ingest";
+import { ingestGrids, upsertRegister } from "../../ingest/ingest";
+import { readRegisterGrids, provenanceKey } from "../../ingest/read-register";
+import type { Grid, ReadResult } from "../../workbook/grid";
+import type { ProgressFn, WorkbookPort } from "../../workbook/port";
+import { importedText } from "../../report/provenance-sheet";
+import { checkCancelled } from "../cancellation";
+import { isOwnedSheet } from "../settings-io";
+import type { WorkbookRead } from "../open-register";
+import { runStep, type RunStepOptions } from "./run-step";
+import type { WorkbookStep } from "./step";
+import type { ChangeList } from "../register-workbook";
+import { registerWorkbookSpec, toMappingReport } from "../register-workbook";
 
 /** One file handed to the pipeline: its name (for messages) and its bytes. */
 export interface InputFile {
@@ -50,6 +50,17 @@ export interface WorkbookBuildOptions extends BuildOptions {
    * show what an import into an existing register would change before it is written.
    */
   write?: boolean;
+}
+
+export interface BuildStepOptions extends Omit<BuildOptions, "progress" | "signal"> {
+  /** Files to read (the CLI's inputs, the pane's picked files). */
+  files: InputFile[];
+  /**
+   * Inside Excel the workbook's own sheets (those the add-in does not own) are sources too, and its
+   * owned register is what the import merges into. On a file (the CLI, file mode) the files are
+   * the only sources and the workbook's register, if any, is what they merge into.
+   */
+  workbookSheetsAreSources: boolean;
 }
 
 export interface InputReport {
@@ -104,13 +115,22 @@ async function readAll(files: InputFile[], progress?: ProgressFn, signal?: Abort
   for (const [i, f] of files.entries()) {
     checkCancelled(signal);
     progress?.({ stage: "Reading files", done: i, total: files.length, message: f.name });
+    // The file readers (exceljs, Papa Parse) load with the first file: a build from the workbook's
+    // own sheets in Excel, and every other step registered beside this one, never loads them.
+    const { readWorkbookBytes } = await import(
+      /* webpackChunkName: "xlsx-adapter" */ "../../workbook/xlsx/read-workbook-bytes"
+    );
     reads.push(await readWorkbookBytes(f.bytes, f.name));
   }
   progress?.({ stage: "Reading files", done: files.length, total: files.length });
   return reads;
 }
 
-function ingestAll(grids: Grid[], settings: Settings, options: BuildOptions): IngestResult {
+function ingestAll(
+  grids: Grid[],
+  settings: Settings,
+  options: Omit<BuildOptions, "progress" | "signal">,
+): IngestResult {
   return ingestGrids(grids, {
     dateOrder: options.dateOrder ?? settings.general.dateOrder,
     moneyUnit: settings.general.moneyUnit,
@@ -164,89 +184,85 @@ function mergeIntoExisting(
   return { register: result.register, changes: result.changes };
 }
 
-/** File mode and the CLI: read the files, build the register, return the register workbook's bytes. */
+/**
+ * Builds the register: reads the files (and, inside Excel, the workbook's own sheets), maps them to
+ * the canonical register, merges it into the register the workbook already holds (hand edits kept,
+ * conflicts listed), and returns the register workbook's sheets, names already planned around the
+ * user's sheets. Reads the whole workbook: the user's source sheets are its input.
+ */
+export const buildStep: WorkbookStep<BuildStepOptions, BuildOutcome> = {
+  name: "build",
+  opens: "workbook",
+  async run(workbook: WorkbookRead, options, { progress, signal }) {
+    const all = workbook.grids;
+    const sources = options.workbookSheetsAreSources
+      ? all.filter((g) => !isOwnedSheet(g.sheet, workbook.settings))
+      : [];
+    const existing = options.workbookSheetsAreSources
+      ? all.filter((g) => isOwnedSheet(g.sheet, workbook.settings))
+      : all;
+    const reads = options.files.length ? await readAll(options.files, progress, signal) : [];
+    checkCancelled(signal);
+    progress({ stage: "Mapping columns", done: 0, total: 1 });
+    const ingest = ingestAll([...sources, ...reads.flatMap((r) => r.grids)], workbook.settings, options);
+    const merged = existing.length ? mergeIntoExisting(existing, ingest.register) : null;
+    const register = merged?.register ?? ingest.register;
+    progress({ stage: "Mapping columns", done: 1, total: 1 });
+    checkCancelled(signal);
+    const settings = withConfirmedMappings(workbook.settings, options.mappings);
+    const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), settings, {
+      existingSheets: workbook.sheetNames,
+      generatedAt: options.generatedAt ?? new Date().toISOString(),
+    });
+    const ownSheets = options.workbookSheetsAreSources
+      ? [inputReport({ ...workbook.read, grids: sources }, ingest)]
+      : [];
+    progress({ stage: "Writing register", done: 0, total: spec.spec.sheets.length });
+    return {
+      value: {
+        inputs: [...ownSheets, ...reads.map((r) => inputReport(r, ingest))],
+        register: countRecords(register),
+        changes: merged?.changes,
+        warnings: [...workbook.settingsNotes, ...spec.warnings],
+        model: register,
+      },
+      planned: spec.spec,
+    };
+  },
+};
+
+/**
+ * The CLI and file mode: the build step on a new register workbook (or, with `into`, on the
+ * register file being updated), and the workbook's bytes afterwards.
+ */
 export async function buildRegisterFromFiles(
   files: InputFile[],
   options: BuildOptions & { into?: InputFile } = {},
 ): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
-  const { progress, signal } = options;
-  const reads = await readAll(files, progress, signal);
-  let target: XlsxWorkbook;
-  let existingGrids: Grid[] = [];
-  let existingSheets: string[] = [];
-  if (options.into) {
-    target = await XlsxWorkbook.open(options.into.bytes, options.into.name);
-    const existing = await target.read();
-    existingGrids = existing.grids;
-    existingSheets = sheetNamesOf(existing);
-  } else {
-    target = XlsxWorkbook.create("register.xlsx");
-  }
-  const loaded = loadSettings(existingGrids);
-  checkCancelled(signal);
-  progress?.({ stage: "Mapping columns", done: 0, total: 1 });
-  const ingest = ingestAll(
-    reads.flatMap((r) => r.grids),
-    loaded.settings,
-    options,
+  const { progress, signal, into, ...rest } = options;
+  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx-adapter" */ "../../workbook/xlsx/xlsx-workbook");
+  const target = into ? await XlsxWorkbook.open(into.bytes, into.name) : XlsxWorkbook.create("register.xlsx");
+  const done = await runStep(
+    target,
+    buildStep,
+    { ...rest, files, workbookSheetsAreSources: false },
+    { progress, signal },
   );
-  const merged = options.into ? mergeIntoExisting(existingGrids, ingest.register) : null;
-  const register = merged?.register ?? ingest.register;
-  progress?.({ stage: "Mapping columns", done: 1, total: 1 });
-  checkCancelled(signal);
-  const settings = withConfirmedMappings(loaded.settings, options.mappings);
-  const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), settings, {
-    existingSheets,
-    generatedAt: options.generatedAt ?? new Date().toISOString(),
-  });
-  progress?.({ stage: "Writing register", done: 0, total: spec.spec.sheets.length });
-  await target.write(spec.spec, { progress, signal });
-  const bytes = await target.toBytes();
-  progress?.({ stage: "Writing register", done: spec.spec.sheets.length, total: spec.spec.sheets.length });
-  return {
-    bytes,
-    outcome: {
-      inputs: reads.map((r) => inputReport(r, ingest)),
-      register: countRecords(register),
-      changes: merged?.changes,
-      warnings: [...loaded.notes, ...spec.warnings],
-      model: register,
-    },
-  };
+  return { outcome: done.value, bytes: await target.toBytes() };
 }
 
-/**
- * Inside Excel: the open workbook's own sheets (those the add-in does not own), plus any files the
- * user added, are the sources; the register is written into owned sheets of the same workbook.
- */
+/** Inside Excel: the build step on the open workbook, its own sheets and any files the user added. */
 export async function buildRegisterInWorkbook(
   port: WorkbookPort,
   options: WorkbookBuildOptions = {},
 ): Promise<BuildOutcome> {
-  const { progress, signal } = options;
-  progress?.({ stage: "Reading workbook", done: 0, total: 1 });
-  const read = await port.read({ progress, signal });
-  const loaded = loadSettings(read.grids);
-  const sources = read.grids.filter((g) => !isOwnedSheet(g.sheet, loaded.settings));
-  const owned = read.grids.filter((g) => isOwnedSheet(g.sheet, loaded.settings));
-  checkCancelled(signal);
-  const extra = options.extraFiles?.length ? await readAll(options.extraFiles, progress, signal) : [];
-  checkCancelled(signal);
-  const ingest = ingestAll([...sources, ...extra.flatMap((r) => r.grids)], loaded.settings, options);
-  const merged = mergeIntoExisting(owned, ingest.register);
-  const register = merged?.register ?? ingest.register;
-  const settings = withConfirmedMappings(loaded.settings, options.mappings);
-  const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), settings, {
-    existingSheets: sheetNamesOf(read),
-    generatedAt: options.generatedAt ?? new Date().toISOString(),
-  });
-  checkCancelled(signal);
-  if (options.write !== false) await port.write(spec.spec, { progress, signal });
-  return {
-    inputs: [inputReport({ ...read, grids: sources }, ingest), ...extra.map((r) => inputReport(r, ingest))],
-    register: countRecords(register),
-    changes: merged?.changes,
-    warnings: [...loaded.notes, ...spec.warnings],
-    model: register,
-  };
+  const { progress, signal, write, extraFiles, ...rest } = options;
+  const run: RunStepOptions = { progress, signal, write };
+  const done = await runStep(
+    port,
+    buildStep,
+    { ...rest, files: extraFiles ?? [], workbookSheetsAreSources: true },
+    run,
+  );
+  return done.value;
 }

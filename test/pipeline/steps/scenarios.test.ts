@@ -1,11 +1,8 @@
-import { buildRegisterFromFiles } from "../../../src/pipeline/build-register";
-import { prioritiseInWorkbook } from "../../../src/pipeline/in-workbook/prioritise-in-workbook";
-import {
-  compareScenariosInWorkbook,
-  readScenariosInWorkbook,
-  saveScenarioInWorkbook,
-  ScenarioError,
-} from "../../../src/pipeline/in-workbook/scenarios-in-workbook";
+import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
+import type { SelectionResult } from "../../../src/analysis/prioritise/selection-types";
+import { STEPS, runStep, ScenarioError } from "../../../src/pipeline/steps";
+import { prioritise, type PrioritiseOptions } from "../../../src/pipeline/steps/prioritise";
+import type { ScenarioSettings } from "../../../src/pipeline/scenarios-use-case";
 import { readScenarios } from "../../../src/ingest/read-scenarios";
 import { openRegister } from "../../../src/pipeline/open-register";
 import { compareSavedScenarios, scenarioFromSelection } from "../../../src/pipeline/scenarios-use-case";
@@ -24,6 +21,18 @@ beforeAll(async () => {
   registerBytes = (await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" })).bytes;
 });
 
+/** The prioritise step's computation on the workbook's register: its run and the sheets it would write. */
+async function ranked(wb: XlsxWorkbook, options: PrioritiseOptions) {
+  const opened = await openRegister(wb);
+  return prioritise(opened.register, opened.settings, options);
+}
+
+const saveScenario = (wb: XlsxWorkbook, name: string, selection: SelectionResult, ranWith: ScenarioSettings) =>
+  runStep(wb, STEPS.saveScenario, { name, selection, ranWith, today: TODAY });
+
+const compare = async (wb: XlsxWorkbook, a: string, b: string) =>
+  (await runStep(wb, STEPS.compareScenarios, { a, b })).value;
+
 async function reopen(wb: XlsxWorkbook): Promise<XlsxWorkbook> {
   return XlsxWorkbook.open(await wb.toBytes(), "register.xlsx");
 }
@@ -31,46 +40,29 @@ async function reopen(wb: XlsxWorkbook): Promise<XlsxWorkbook> {
 describe("scenarios saved in the workbook", () => {
   it("saves two selections, reads them back after reopening, and compares them", async () => {
     let wb = await XlsxWorkbook.open(registerBytes, "register.xlsx");
-    const full = await prioritiseInWorkbook(wb, { method: "weighted", select: true, write: false });
+    const full = await ranked(wb, { method: "weighted", select: true });
     const fullSelection = full.run.selection!;
     // Half of what the selection spends beyond its committed projects: the committed ones still
     // fit, so both selections are proven optimal, and they differ.
     const fixed = new Set(fullSelection.decisions.filter((d) => d.reason !== "selected").map((d) => d.id));
-    const committedCost = full.run.sheets
+    const committedCost = full.sheets
       .find((sh) => sh.name === "Selection")!
       .blocks.flatMap((b) => (b.kind === "table" && b.name === "tblSelection" ? b.rows : []))
       .filter((r) => fixed.has(String(r[0])) && r[4] === "Yes")
       .reduce((sum, r) => sum + Number(r[3] ?? 0), 0);
     const lowerBudget = Math.round(committedCost + (fullSelection.cost - committedCost) / 2);
-    const lower = await prioritiseInWorkbook(wb, {
-      method: "weighted",
-      select: true,
-      budget: lowerBudget,
-      write: false,
-    });
+    const lower = await ranked(wb, { method: "weighted", select: true, budget: lowerBudget });
     const lowerSelection = lower.run.selection!;
     expect([fullSelection.status, lowerSelection.status]).toEqual(["optimal", "optimal"]);
     expect(lowerSelection.cost).toBeLessThanOrEqual(lowerBudget);
     expect(lowerSelection.selected).not.toEqual(fullSelection.selected);
 
-    const first = await saveScenarioInWorkbook(
-      wb,
-      "As budgeted",
-      fullSelection,
-      { method: "weighted" },
-      { today: TODAY },
-    );
+    const first = await saveScenario(wb, "As budgeted", fullSelection, { method: "weighted" });
     expect(first.written).toEqual(["Scenarios"]);
-    expect(first.replaced).toBe(false);
-    await saveScenarioInWorkbook(
-      wb,
-      "Four fifths",
-      lowerSelection,
-      { method: "weighted", budget: lowerBudget },
-      { today: TODAY },
-    );
+    expect(first.value.replaced).toBe(false);
+    await saveScenario(wb, "Four fifths", lowerSelection, { method: "weighted", budget: lowerBudget });
     wb = await reopen(wb);
-    const read = await readScenariosInWorkbook(wb);
+    const read = (await runStep(wb, STEPS.listScenarios, {})).value;
     expect(read.problems).toEqual([]);
     expect(read.scenarios.map((s) => [s.name, s.budget, s.status, s.selected])).toEqual([
       ["As budgeted", "envelopes", fullSelection.status, fullSelection.selected],
@@ -84,7 +76,7 @@ describe("scenarios saved in the workbook", () => {
       cost: fullSelection.cost,
     });
 
-    const c = await compareScenariosInWorkbook(wb, "as budgeted", "FOUR FIFTHS");
+    const c = await compare(wb, "as budgeted", "FOUR FIFTHS");
     const inFull = new Set(fullSelection.selected);
     const inHalf = new Set(lowerSelection.selected);
     expect(c.onlyInA).toEqual(fullSelection.selected.filter((id) => !inHalf.has(id)));
@@ -102,12 +94,12 @@ describe("scenarios saved in the workbook", () => {
 
   it("saving under an existing name replaces it in place", async () => {
     const wb = await XlsxWorkbook.open(registerBytes, "register.xlsx");
-    const run = await prioritiseInWorkbook(wb, { method: "wsjf", select: true, write: false });
-    await saveScenarioInWorkbook(wb, "Plan", run.run.selection!, { method: "weighted" }, { today: TODAY });
-    await saveScenarioInWorkbook(wb, "Other", run.run.selection!, { method: "weighted" }, { today: TODAY });
-    const again = await saveScenarioInWorkbook(wb, " plan ", run.run.selection!, { method: "wsjf" }, { today: TODAY });
-    expect(again.replaced).toBe(true);
-    expect(again.scenarios.map((s) => [s.name, s.method])).toEqual([
+    const run = await ranked(wb, { method: "wsjf", select: true });
+    await saveScenario(wb, "Plan", run.run.selection!, { method: "weighted" });
+    await saveScenario(wb, "Other", run.run.selection!, { method: "weighted" });
+    const again = await saveScenario(wb, " plan ", run.run.selection!, { method: "wsjf" });
+    expect(again.value.replaced).toBe(true);
+    expect(again.value.scenarios.map((s) => [s.name, s.method])).toEqual([
       ["plan", "wsjf"],
       ["Other", "weighted"],
     ]);
@@ -115,7 +107,7 @@ describe("scenarios saved in the workbook", () => {
 
   it("a scenario that no longer fits this register's limits is named with the limits it breaks", async () => {
     const wb = await XlsxWorkbook.open(registerBytes, "register.xlsx");
-    const run = await prioritiseInWorkbook(wb, { method: "weighted", select: true, write: false });
+    const run = await ranked(wb, { method: "weighted", select: true });
     const opened = await openRegister(wb);
     const saved = scenarioFromSelection("Saved", run.run.selection!, { method: "weighted" }, opened.settings, TODAY);
     // The same choice under a budget of 1: as if this month's envelope had been cut to nothing.
@@ -128,14 +120,13 @@ describe("scenarios saved in the workbook", () => {
 
   it("bad names and unknown scenarios get a message that says what to do", async () => {
     const wb = await XlsxWorkbook.open(registerBytes, "register.xlsx");
-    const run = await prioritiseInWorkbook(wb, { method: "weighted", select: true, write: false });
-    const save = (name: string) =>
-      saveScenarioInWorkbook(wb, name, run.run.selection!, { method: "weighted" }, { today: TODAY });
+    const run = await ranked(wb, { method: "weighted", select: true });
+    const save = (name: string) => saveScenario(wb, name, run.run.selection!, { method: "weighted" });
     await expect(save("  ")).rejects.toThrow("Give the scenario a name.");
     await expect(save("=cmd")).rejects.toBeInstanceOf(ScenarioError);
-    await expect(compareScenariosInWorkbook(wb, "A", "B")).rejects.toThrow(/No scenario is saved in this workbook yet/);
+    await expect(compare(wb, "A", "B")).rejects.toThrow(/No scenario is saved in this workbook yet/);
     await save("Only");
-    await expect(compareScenariosInWorkbook(wb, "Only", "Missing")).rejects.toThrow(
+    await expect(compare(wb, "Only", "Missing")).rejects.toThrow(
       'No scenario named "Missing" is saved; the saved ones are "Only".',
     );
   });

@@ -1,9 +1,9 @@
 import { ENTITY_NAMES, SCHEMA } from "../../domain/schema";
+import { OWNED_SHEET, isNameOrFreeVariant } from "../../domain/owned-sheet-names";
 import type { Grid } from "../../workbook/grid";
-import { sheetNamesOf } from "../../workbook/grid";
 import { isRegisterSheet } from "../open-register";
-import type { WorkbookPort } from "../../workbook/port";
 import { loadSettings } from "../settings-io";
+import type { StepOutcome, WorkbookStep } from "./step";
 
 /**
  * Where a workbook stands in the monthly flow, read from the sheets the add-in owns: is there a
@@ -30,10 +30,13 @@ export interface WorkbookStatus {
 
 const norm = (s: string): string => s.trim().toLowerCase();
 
+/** The summary's own pages when written into the register workbook (programme sheets are named per programme). */
+export const SUMMARY_PAGES: readonly string[] = [OWNED_SHEET.cover, OWNED_SHEET.dashboard];
+
 function ownedGrid(grids: Grid[], name: string, owned: Set<string>): Grid | undefined {
   return (
     grids.find((g) => norm(g.sheet) === norm(name) && owned.has(norm(g.sheet))) ??
-    grids.find((g) => norm(g.sheet).startsWith(`${norm(name)} (pmo`) && owned.has(norm(g.sheet)))
+    grids.find((g) => isNameOrFreeVariant(g.sheet, name) && owned.has(norm(g.sheet)))
   );
 }
 
@@ -66,24 +69,23 @@ function findingCounts(grid: Grid): WorkbookStatus["findings"] {
 
 /** The sheet of that name (or its "(PMO)" variant) exists and the add-in owns it. */
 function ownedSheetExists(sheetNames: readonly string[], name: string, owned: Set<string>): boolean {
-  return sheetNames.some(
-    (s) => owned.has(norm(s)) && (norm(s) === norm(name) || norm(s).startsWith(`${norm(name)} (pmo`)),
-  );
+  return sheetNames.some((s) => owned.has(norm(s)) && isNameOrFreeVariant(s, name));
 }
 
 /**
- * The status from a workbook's grids. `summarySheetNames` names the sheets a summary writes (the
- * summary module's own list), so this file does not depend on it. `sheetNames` is every sheet of
- * the workbook: the grids need hold only the register, settings and Findings (isRegisterSheet),
- * since the other steps' sheets are only looked for by name.
+ * The status from a workbook's grids. `sheetNames` is every sheet of the workbook: the grids need
+ * hold only the register, settings and Findings (isRegisterSheet), since the other steps' sheets
+ * are only looked for by name. `wrote` names sheets a step has just written (its outcome's
+ * `written`), which the add-in owns whether or not PMO Settings could record them yet.
  */
 export function workbookStatus(
   grids: Grid[],
-  summarySheetNames: readonly string[] = [],
   sheetNames: readonly string[] = grids.map((g) => g.sheet),
+  wrote: readonly string[] = [],
 ): WorkbookStatus {
   const loaded = loadSettings(grids);
-  const owned = new Set([...loaded.settings.ownedSheets.map(norm)]);
+  const owned = new Set([...loaded.settings.ownedSheets, ...wrote].map(norm));
+  sheetNames = [...new Set([...sheetNames, ...wrote])];
   const records: Record<string, number> = {};
   for (const entity of ENTITY_NAMES) {
     const g = ownedGrid(grids, SCHEMA[entity].sheet, owned);
@@ -92,27 +94,40 @@ export function workbookStatus(
       tableRows(g, SCHEMA[entity].idField)?.rows.filter((r) => r.some((v) => v !== null && v !== "")).length ?? 0;
     if (n > 0) records[entity] = n;
   }
-  const findingsGrid = ownedGrid(grids, "Findings", owned);
-  const summary = new Set(summarySheetNames.map(norm));
+  const findingsGrid = ownedGrid(grids, OWNED_SHEET.findings, owned);
+  const summary = new Set(SUMMARY_PAGES.map(norm));
   return {
     records,
     registerBuilt: Object.keys(records).length > 0,
     findings: findingsGrid ? findingCounts(findingsGrid) : null,
-    ranked: ownedSheetExists(sheetNames, "Prioritisation", owned),
-    selectionSaved: ownedSheetExists(sheetNames, "Selection", owned),
-    capacityPlanned: ownedSheetExists(sheetNames, "Capacity", owned),
+    ranked: ownedSheetExists(sheetNames, OWNED_SHEET.prioritisation, owned),
+    selectionSaved: ownedSheetExists(sheetNames, OWNED_SHEET.selection, owned),
+    capacityPlanned: ownedSheetExists(sheetNames, OWNED_SHEET.capacity, owned),
     summarySheets: sheetNames.filter((s) => summary.has(norm(s)) && owned.has(norm(s))),
     settingsFound: loaded.found,
     settingsProblems: loaded.problems.length,
   };
 }
 
-/** Reads what the status needs (the register's, settings' and Findings sheets) and gives the status. */
-export async function readWorkbookStatus(
-  port: WorkbookPort,
-  summarySheetNames: readonly string[] = [],
-  signal?: AbortSignal,
-): Promise<WorkbookStatus> {
-  const read = await port.read({ signal, select: isRegisterSheet });
-  return workbookStatus(read.grids, summarySheetNames, sheetNamesOf(read));
+/** Where the workbook stands, from the register's, settings' and Findings sheets and every sheet's name. Writes nothing. */
+export const statusStep: WorkbookStep<Record<string, never>, WorkbookStatus> = {
+  name: "status",
+  opens: "workbook",
+  reads: { select: isRegisterSheet },
+  run: (workbook) => ({ value: workbookStatus(workbook.grids, workbook.sheetNames) }),
+};
+
+/**
+ * The status after a step, from the step's own outcome: what it read, the sheets it wrote, and
+ * (validate, summary) the findings it counted, which its Findings sheet now holds. Nothing is read
+ * again.
+ */
+export function statusAfter(
+  outcome: Pick<StepOutcome<unknown>, "workbook" | "written">,
+  findings?: WorkbookStatus["findings"],
+): WorkbookStatus {
+  const status = workbookStatus(outcome.workbook.grids, outcome.workbook.sheetNames, outcome.written);
+  const wroteFindings = outcome.written.some((s) => isNameOrFreeVariant(s, OWNED_SHEET.findings));
+  if (findings && wroteFindings) status.findings = { ...findings };
+  return status;
 }

@@ -1,10 +1,9 @@
 import type { AhpMatrix, GeneralKey, GeneralSettings, Settings, SettingsProblem } from "../../domain/settings";
 import { GENERAL_DEFS, cloneSettings } from "../../domain/settings";
 import { listsSheet, settingsSheet } from "../../report/settings-sheet";
-import type { WorkbookPort } from "../../workbook/port";
-import { checkCancelled } from "../cancellation";
-import { SETTINGS_SHEET, loadSettings } from "../settings-io";
-import type { StepOptions, StepWrite } from "./step-options";
+import { OWNED_SHEET } from "../../domain/owned-sheet-names";
+import { SettingsError } from "../errors";
+import type { WorkbookStep } from "./step";
 
 export interface SettingsEdits {
   general?: Partial<Omit<GeneralSettings, "schemaVersion">>;
@@ -23,10 +22,19 @@ export interface WorkbookSettings {
 }
 
 /** The settings on the workbook's PMO Settings sheet (or the defaults, said so). Reads only that sheet. */
-export async function readWorkbookSettings(port: WorkbookPort, options: StepOptions = {}): Promise<WorkbookSettings> {
-  const read = await port.read({ sheets: [SETTINGS_SHEET], signal: options.signal });
-  return loadSettings(read.grids);
-}
+export const readSettingsStep: WorkbookStep<Record<string, never>, WorkbookSettings> = {
+  name: "read-settings",
+  opens: "workbook",
+  reads: { sheets: [OWNED_SHEET.settings] },
+  run: (workbook) => ({
+    value: {
+      settings: workbook.settings,
+      problems: workbook.settingsProblems,
+      notes: workbook.settingsNotes,
+      found: workbook.settingsFound,
+    },
+  }),
+};
 
 /** A message per edit that is not a valid value for its setting (the same checks as reading the sheet). */
 export function checkSettingsEdits(edits: SettingsEdits): string[] {
@@ -72,27 +80,30 @@ export function applySettingsEdits(settings: Settings, edits: SettingsEdits): Se
   return next;
 }
 
-/**
- * Saves edited settings on the PMO Settings sheet (architecture rule 7: settings travel with the
- * workbook, and the CLI reads the same ones). Rewrites only that sheet (and writes the hidden lists
- * sheet its dropdowns point at when the workbook has no settings yet). Entries that had problems
- * are replaced by the values in use, which `replaced` lists so the pane can say so first.
- */
-export async function saveSettingsInWorkbook(
-  port: WorkbookPort,
-  edits: SettingsEdits,
-  options: StepOptions = {},
-): Promise<StepWrite & { settings: Settings; replaced: SettingsProblem[] }> {
-  const bad = checkSettingsEdits(edits);
-  if (bad.length > 0) throw new RangeError(bad.join(" "));
-  options.progress?.({ stage: "Reading settings", done: 0, total: 1 });
-  const current = await readWorkbookSettings(port, options);
-  checkCancelled(options.signal);
-  const settings = applySettingsEdits(current.settings, edits);
-  const sheets = [settingsSheet(settings, settings.ownedSheets)];
-  if (!current.found) sheets.push({ ...listsSheet(settings), hidden: true });
-  options.progress?.({ stage: "Saving settings", done: 0, total: 1 });
-  await port.write({ sheets }, { progress: options.progress, signal: options.signal });
-  options.progress?.({ stage: "Saving settings", done: 1, total: 1 });
-  return { written: sheets.map((s) => s.name), warnings: [], settings, replaced: current.problems };
+export interface SavedSettings {
+  settings: Settings;
+  /** Entries that had problems and were replaced by the values in use. */
+  replaced: SettingsProblem[];
 }
+
+/**
+ * Saves edited settings on the PMO Settings sheet (settings travel with the workbook, and the CLI
+ * reads the same ones). Rewrites only that sheet (and writes the hidden lists sheet its dropdowns
+ * point at when the workbook has no settings yet). Entries that had problems are replaced by the
+ * values in use, which `replaced` lists so the pane can say so first. A bad edit is refused with
+ * SettingsError and nothing is written.
+ */
+export const saveSettingsStep: WorkbookStep<{ edits: SettingsEdits }, SavedSettings> = {
+  name: "save-settings",
+  opens: "workbook",
+  reads: { sheets: [OWNED_SHEET.settings] },
+  run(workbook, { edits }, { progress }) {
+    const bad = checkSettingsEdits(edits);
+    if (bad.length > 0) throw new SettingsError(bad.join(" "));
+    const settings = applySettingsEdits(workbook.settings, edits);
+    const sheets = [settingsSheet(settings, settings.ownedSheets)];
+    if (!workbook.settingsFound) sheets.push({ ...listsSheet(settings), hidden: true });
+    progress({ stage: "Saving settings", done: 0, total: 1 });
+    return { value: { settings, replaced: workbook.settingsProblems }, planned: { sheets } };
+  },
+};

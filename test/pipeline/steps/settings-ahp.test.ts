@@ -1,10 +1,7 @@
-import { buildRegisterFromFiles } from "../../../src/pipeline/build-register";
-import { prioritiseInWorkbook } from "../../../src/pipeline/in-workbook/prioritise-in-workbook";
-import {
-  checkSettingsEdits,
-  readWorkbookSettings,
-  saveSettingsInWorkbook,
-} from "../../../src/pipeline/in-workbook/settings-in-workbook";
+import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
+import { checkSettingsEdits } from "../../../src/pipeline/steps/settings";
+import { STEPS, runStep } from "../../../src/pipeline/steps";
+import type { WorkbookPort } from "../../../src/workbook/port";
 import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 
@@ -15,6 +12,10 @@ const MATRIX = [
   [1 / 5, 1 / 3, 1],
 ];
 
+const readSettings = async (wb: WorkbookPort) => (await runStep(wb, STEPS.readSettings, {})).value;
+const rankByAhp = async (wb: WorkbookPort) =>
+  (await runStep(wb, STEPS.prioritise, { method: "ahp", select: false }, { write: false })).value;
+
 let registerBytes: Uint8Array;
 beforeAll(async () => {
   const { files } = await sampleInputFiles({ seed: 2, projects: 16 });
@@ -24,24 +25,24 @@ beforeAll(async () => {
 describe("AHP pairwise comparisons saved from the pane", () => {
   test("are stored on PMO Settings, read back, and give the AHP ranking its weights", async () => {
     const wb = await XlsxWorkbook.open(registerBytes, "register.xlsx");
-    const before = await readWorkbookSettings(wb);
+    const before = await readSettings(wb);
     const criteria = before.settings.criteria.map((c) => c.name);
     expect(criteria).toHaveLength(3);
-    const none = await prioritiseInWorkbook(wb, { method: "ahp", select: false, write: false });
-    expect(none.run.notes.join(" ")).toMatch(/no AHP pairwise matrix/);
+    const none = await rankByAhp(wb);
+    expect(none.notes.join(" ")).toMatch(/no AHP pairwise matrix/);
 
-    const saved = await saveSettingsInWorkbook(wb, { ahp: { criteria, matrix: MATRIX } });
+    const saved = await runStep(wb, STEPS.saveSettings, { edits: { ahp: { criteria, matrix: MATRIX } } });
     expect(saved.written).toContain("PMO Settings");
-    const read = await readWorkbookSettings(wb);
+    const read = await readSettings(wb);
     expect(read.problems).toEqual([]);
     expect(read.settings.ahp?.criteria).toEqual(criteria);
     read.settings.ahp!.matrix.forEach((row, i) => row.forEach((a, j) => expect(a).toBeCloseTo(MATRIX[i][j], 9)));
     // The other settings are kept.
     expect(read.settings.criteria.map((c) => c.weight)).toEqual(before.settings.criteria.map((c) => c.weight));
 
-    const ranked = await prioritiseInWorkbook(wb, { method: "ahp", select: false, write: false });
-    expect(ranked.run.ahp?.cr).toBeCloseTo(0.033, 2);
-    expect(ranked.run.criteria.map((c) => Number(c.weight.toFixed(3)))).toEqual([0.637, 0.258, 0.105]);
+    const ranked = await rankByAhp(wb);
+    expect(ranked.ahp?.cr).toBeCloseTo(0.033, 2);
+    expect(ranked.criteria.map((c) => Number(c.weight.toFixed(3)))).toEqual([0.637, 0.258, 0.105]);
   });
 
   test("a table that is not square or holds a non-positive judgement is refused with a message", () => {

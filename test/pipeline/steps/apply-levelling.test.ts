@@ -1,6 +1,6 @@
-import { buildRegisterFromFiles } from "../../../src/pipeline/build-register";
-import { applyLevellingInWorkbook, levellingChanges } from "../../../src/pipeline/in-workbook/apply-levelling";
-import { capacityInWorkbook } from "../../../src/pipeline/in-workbook/capacity-in-workbook";
+import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
+import { levellingChanges } from "../../../src/pipeline/steps/apply-levelling";
+import { STEPS, runStep } from "../../../src/pipeline/steps";
 import { openRegister } from "../../../src/pipeline/open-register";
 import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
@@ -18,19 +18,19 @@ const open = () => XlsxWorkbook.open(registerBytes, "register.xlsx");
 describe("applying a levelling proposal to the register", () => {
   test("applying the shifts then planning again gives the proposal's remaining overload", async () => {
     const wb = await open();
-    const first = await capacityInWorkbook(wb, { level: true, write: false });
-    const levelling = first.run.levelling!;
+    const first = await runStep(wb, STEPS.capacity, { level: true }, { write: false });
+    const levelling = first.value.levelling!;
     expect(levelling.shifts.length).toBeGreaterThan(0);
     expect(levelling.overloadAfter).toBeLessThan(levelling.overloadBefore);
     const before = await openRegister(wb);
 
-    const preview = await applyLevellingInWorkbook(wb, levelling.shifts, { write: false });
+    const preview = await runStep(wb, STEPS.applyLevelling, { shifts: levelling.shifts }, { write: false });
     expect(preview.written).toEqual([]);
-    expect(preview.skipped).toEqual([]);
-    const applied = await applyLevellingInWorkbook(wb, levelling.shifts);
-    expect(applied.changes).toEqual(preview.changes);
+    expect(preview.value.skipped).toEqual([]);
+    const applied = await runStep(wb, STEPS.applyLevelling, { shifts: levelling.shifts });
+    expect(applied.value.changes).toEqual(preview.value.changes);
     expect(applied.written).toEqual(expect.arrayContaining(["Projects", "Allocations"]));
-    const milestoneChanges = applied.changes.filter((c) => c.entity === "Milestones");
+    const milestoneChanges = applied.value.changes.filter((c) => c.entity === "Milestones");
     expect(milestoneChanges.length).toBeGreaterThan(0);
     expect(applied.written).toContain("Milestones");
 
@@ -44,31 +44,32 @@ describe("applying a levelling proposal to the register", () => {
       expect(p.values.BaselineStart).toBe(old.values.BaselineStart);
       expect(p.values.BaselineFinish).toBe(old.values.BaselineFinish);
     }
-    const allocChanges = applied.changes.filter((c) => c.entity === "Allocations");
+    const allocChanges = applied.value.changes.filter((c) => c.entity === "Allocations");
     expect(allocChanges.length).toBeGreaterThan(0);
     for (const c of allocChanges) expect(after.register.entities.Allocations[c.index].values[c.field]).toBe(c.to);
     for (const c of milestoneChanges) expect(after.register.entities.Milestones[c.index].values[c.field]).toBe(c.to);
 
     // Re-plan over the horizon levelling looked at (the plan's months plus the longest shift allowed).
-    const maxShift = first.opened.settings.general.levellingMaxShiftMonths;
-    const again = await capacityInWorkbook(wb, {
-      from: first.run.plan.months[0],
-      months: first.run.plan.months.length + maxShift,
-      write: false,
-    });
-    expect(again.run.plan.totalOverload).toBeLessThan(first.run.plan.totalOverload);
-    expect(again.run.plan.totalOverload).toBeCloseTo(levelling.overloadAfter, 6);
+    const maxShift = first.workbook.settings.general.levellingMaxShiftMonths;
+    const again = await runStep(
+      wb,
+      STEPS.capacity,
+      { from: first.value.plan.months[0], months: first.value.plan.months.length + maxShift },
+      { write: false },
+    );
+    expect(again.value.plan.totalOverload).toBeLessThan(first.value.plan.totalOverload);
+    expect(again.value.plan.totalOverload).toBeCloseTo(levelling.overloadAfter, 6);
   });
 
   test("applying the same proposal twice moves nothing the second time", async () => {
     const wb = await open();
-    const { run } = await capacityInWorkbook(wb, { level: true, write: false });
+    const { value: run } = await runStep(wb, STEPS.capacity, { level: true }, { write: false });
     const shifts = run.levelling!.shifts;
-    await applyLevellingInWorkbook(wb, shifts);
-    const second = await applyLevellingInWorkbook(wb, shifts);
-    expect(second.changes).toEqual([]);
+    await runStep(wb, STEPS.applyLevelling, { shifts });
+    const second = await runStep(wb, STEPS.applyLevelling, { shifts });
+    expect(second.value.changes).toEqual([]);
     expect(second.written).toEqual([]);
-    expect(second.skipped.map((s) => s.projectId)).toEqual(shifts.map((s) => s.projectId));
+    expect(second.value.skipped.map((s) => s.projectId)).toEqual(shifts.map((s) => s.projectId));
   });
 
   test("milestones still to come move with their project; achieved, cancelled and actual ones stay", async () => {
