@@ -62,7 +62,13 @@ describe("Schedule health sheet", () => {
 
   test("is one of the analysis sheets, and survives a write and an independent read", async () => {
     const sheets = analysisSheets(analysis, "£", locate);
-    expect(sheets.map((s) => s.name)).toEqual(["Schedule", "Schedule health", "Finance", "Benefits Realisation"]);
+    expect(sheets.map((s) => s.name)).toEqual([
+      "Schedule",
+      "Schedule health",
+      "Finance",
+      "Earned Value",
+      "Benefits Realisation",
+    ]);
     const wb = XlsxWorkbook.create("health.xlsx");
     await wb.write({ sheets: [sheet] });
     const read = new ExcelJS.Workbook();
