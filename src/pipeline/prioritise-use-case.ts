@@ -13,7 +13,7 @@ import type { Criterion, RankingResult } from "../analysis/prioritise/types";
 import { wsjf } from "../analysis/prioritise/wsjf";
 import { SCHEMA } from "../domain/schema";
 import type { Register } from "../domain/register";
-import { numberValue, textValue } from "../domain/register";
+import { numberValue, textValue, valueAt } from "../domain/register";
 import type { Settings } from "../domain/settings";
 import { prioritisationSheet, selectionSheet } from "../report/prioritisation-sheets";
 import type { SheetSpec } from "../workbook/spec";
@@ -152,7 +152,7 @@ export function selectionInput(
   const projects: SelectionProject[] = register.entities.Projects.map((p) => {
     let value: number | null = byScore ? (score.get(p.id) ?? 0) : null;
     if (!byScore) {
-      const raw = p.values[column] ?? p.extras[column];
+      const raw = valueAt(p, column) ?? p.extras[column];
       value = numberValue(raw ?? null);
       if (value === null) {
         if (raw !== null && raw !== undefined && raw !== "")

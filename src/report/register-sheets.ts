@@ -1,6 +1,7 @@
 import { dateFromIso, isIsoDate } from "../domain/dates";
 import type { ListName } from "../domain/enums";
 import type { FieldValue, Register } from "../domain/register";
+import { recordsOf } from "../domain/register";
 import type { EntityName, FieldDef, FieldType } from "../domain/schema";
 import { ENTITY_NAMES, SCHEMA } from "../domain/schema";
 import type { CellValue } from "../workbook/grid";
@@ -100,7 +101,7 @@ export function entityColumns(
 export function entitySheet(register: Register, entity: EntityName, options: RegisterSheetOptions = {}): SheetSpec {
   const def = SCHEMA[entity];
   const { columns, extras } = entityColumns(register, entity, options);
-  const rows: SpecValue[][] = register.entities[entity].map((r) => [
+  const rows: SpecValue[][] = recordsOf(register, entity).map((r) => [
     ...def.fields.map((f) => registerCellValue(f, r.values[f.name])),
     ...extras.map((e) => registerCellValue(undefined, r.extras[e.key])),
   ]);

@@ -1,4 +1,4 @@
-import type { RegisterRecord } from "../domain/register";
+import type { EntityRecord } from "../domain/register";
 import { SheetBuilder, monthLabel, renderEnum } from "./messy-cells";
 import type { ColumnSpec } from "./messy-columns";
 import { renderColumns } from "./messy-columns";
@@ -75,12 +75,12 @@ export const ADJUSTMENT_COLUMNS: ColumnSpec[] = [
 ];
 
 /** Whole-month FTE allocations (what fits a months-across-columns plan) and the rest (hours). */
-export function splitAllocations(allocations: RegisterRecord[]): {
-  monthly: RegisterRecord[];
-  hours: RegisterRecord[];
+export function splitAllocations(allocations: EntityRecord<"Allocations">[]): {
+  monthly: EntityRecord<"Allocations">[];
+  hours: EntityRecord<"Allocations">[];
 } {
-  const monthly: RegisterRecord[] = [];
-  const hours: RegisterRecord[] = [];
+  const monthly: EntityRecord<"Allocations">[] = [];
+  const hours: EntityRecord<"Allocations">[] = [];
   // One cell per project, role, type and month: a second allocation for the same cell goes to the hours sheet.
   const cells = new Set<string>();
   for (const a of allocations) {
@@ -102,9 +102,9 @@ export function splitAllocations(allocations: RegisterRecord[]): {
  * (decimal commas, dotted dates), the resource list and the capacity adjustments.
  */
 export function renderResourcePlan(
-  allocations: RegisterRecord[],
-  resources: RegisterRecord[],
-  adjustments: RegisterRecord[],
+  allocations: EntityRecord<"Allocations">[],
+  resources: EntityRecord<"Resources">[],
+  adjustments: EntityRecord<"CapacityAdjustments">[],
   picks: Picks,
   asAt: string,
 ): RawSheet[] {

@@ -6,6 +6,7 @@
  */
 import type { IsoDate } from "../domain/dates";
 import type { Profile, Settings, SettingsProblem } from "../domain/settings";
+import { recordsOf } from "../domain/register";
 import type { FixChange } from "../standards/safe-fixes";
 import type { ValidationResult } from "../standards/types";
 import type { CapacityRun } from "../pipeline/capacity-use-case";
@@ -123,9 +124,8 @@ export async function validate(
   const { value, bytes } = await withPort(target, request, (port) =>
     validateInWorkbook(port, { ...options, ...request }),
   );
-  const entities = value.opened.register.entities;
   const findings = value.result.findings.map((f) => {
-    const own = entities[f.entity]?.[f.index]?.values.ProjectId;
+    const own = recordsOf(value.opened.register, f.entity)[f.index]?.values.ProjectId;
     return { ...f, project: f.entity === "Projects" ? f.id : typeof own === "string" && own !== "" ? own : null };
   });
   const view = {

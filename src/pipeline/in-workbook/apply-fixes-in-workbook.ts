@@ -1,4 +1,5 @@
 import type { FieldValue } from "../../domain/register";
+import { recordsOf } from "../../domain/register";
 import type { EntityName } from "../../domain/schema";
 import { entitySheet } from "../../report/register-sheets";
 import { listRange } from "../../report/settings-sheet";
@@ -32,7 +33,7 @@ export async function applySafeFixesInWorkbook(
   const skipped: { change: FixChange; reason: string }[] = [];
   const touched = new Set<EntityName>();
   for (const change of changes) {
-    const record = opened.register.entities[change.entity]?.[change.index];
+    const record = recordsOf(opened.register, change.entity)[change.index];
     if (!record || record.id !== change.id) {
       skipped.push({ change, reason: `${change.entity} ${change.id} is no longer where it was; validate again.` });
     } else if (!same(record.values[change.field], change.from)) {

@@ -2,7 +2,7 @@ import type { Shift } from "../../analysis/capacity/levelling";
 import type { IsoDate } from "../../domain/dates";
 import { addMonths, isIsoDate } from "../../domain/dates";
 import type { Register, RegisterRecord } from "../../domain/register";
-import { textValue } from "../../domain/register";
+import { recordsOf, textValue } from "../../domain/register";
 import type { EntityName } from "../../domain/schema";
 import { entitySheet } from "../../report/register-sheets";
 import { listRange } from "../../report/settings-sheet";
@@ -142,7 +142,7 @@ export async function applyLevellingInWorkbook(
   if (changes.length === 0 || options.write === false) return { changes, skipped, written: [], warnings: [] };
   const touched = new Set<EntityName>();
   for (const c of changes) {
-    opened.register.entities[c.entity][c.index].values[c.field] = c.to;
+    recordsOf(opened.register, c.entity)[c.index].values[c.field] = c.to;
     touched.add(c.entity);
   }
   const settings = opened.settings;

@@ -16,6 +16,7 @@ import { runCapacity } from "../../../src/pipeline/capacity-use-case";
 import { runPrioritisation } from "../../../src/pipeline/prioritise-use-case";
 import { runValidation } from "../../../src/pipeline/validate-use-case";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
+import { recordsOf } from "../../../src/domain/register";
 import type { SelectionInput } from "../../../src/analysis/prioritise/selection-types";
 import { entitySheet } from "../../../src/report/register-sheets";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
@@ -127,7 +128,7 @@ describe("the monthly flow, step by step in one workbook", () => {
     expect(out.skipped.map((s) => s.change)).toEqual([stale]);
     expect(out.skipped[0].reason).toMatch(/edited since the check/);
     const again = await openRegister(wb);
-    const record = again.register.entities[first.entity][first.index];
+    const record = recordsOf(again.register, first.entity)[first.index];
     expect(record.values[first.field]).toBe(first.to);
     expect(out.written.every((s) => !/Findings|Settings/.test(s))).toBe(true);
     const recheck = await validateInWorkbook(wb, { today: TODAY, write: false });
