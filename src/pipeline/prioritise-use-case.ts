@@ -9,12 +9,12 @@ import type {
   SelectionProject,
   SelectionResult,
 } from "../analysis/prioritise/selection-types";
-import type { Criterion, RankingResult } from "../analysis/prioritise/types";
+import type { RankingResult } from "../analysis/prioritise/types";
 import { wsjf } from "../analysis/prioritise/wsjf";
 import { SCHEMA } from "../domain/schema";
 import type { Register } from "../domain/register";
 import { numberValue, textValue, valueAt } from "../domain/register";
-import type { Settings } from "../domain/settings";
+import type { Criterion, Settings } from "../domain/settings";
 import { prioritisationSheet, selectionSheet } from "../report/prioritisation-sheets";
 import type { SheetSpec } from "../workbook/spec";
 
@@ -28,18 +28,6 @@ export interface PrioritiseRun {
   selection?: SelectionResult;
   sheets: SheetSpec[];
   notes: string[];
-}
-
-/** The settings sheet's criteria in the prioritisation module's terms. */
-export function criteriaFromSettings(settings: Settings): Criterion[] {
-  return settings.criteria.map((c) => ({
-    name: c.name,
-    column: c.source,
-    weight: c.weight,
-    direction: c.direction,
-    ...(c.min !== null ? { min: c.min } : {}),
-    ...(c.max !== null ? { max: c.max } : {}),
-  }));
 }
 
 /**
@@ -76,7 +64,7 @@ export function rankProjects(
   method: PrioritisationMethod,
 ): Omit<PrioritiseRun, "sheets" | "selection"> {
   const notes: string[] = [];
-  let criteria = criteriaFromSettings(settings);
+  let criteria = settings.criteria;
   let ahp: AhpResult | undefined;
   if (method === "ahp") ({ criteria, ahp } = ahpCriteria(settings, criteria, notes));
   const projects = register.entities.Projects;
