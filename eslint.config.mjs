@@ -13,7 +13,13 @@ const tsBase = officeAddins.configs.react.find((c) => c.plugins?.["@typescript-e
 // folders of ours it may import. The pure engine imports downward only; the port's value types
 // (Grid, WorkbookSpec, WorkbookPort) sit just above the domain; the hosts render the port; the
 // pipeline composes engine and port; only the front ends pick a host.
-const PORT = ["./workbook/grid.ts", "./workbook/spec.ts", "./workbook/port.ts", "./workbook/index.ts"];
+const PORT = [
+  "./workbook/grid.ts",
+  "./workbook/spec.ts",
+  "./workbook/port.ts",
+  "./workbook/excel-names.ts",
+  "./workbook/index.ts",
+];
 const HOSTS = ["./src/workbook/office", "./src/workbook/xlsx"];
 const FRONT_ENDS = ["./src/taskpane", "./src/commands", "./src/cli"];
 
@@ -38,13 +44,21 @@ function layerZones({ pipelineMayUseHosts }) {
     ),
     onlyFrom(
       "./src/report",
-      ["./domain", "./analysis", "./standards", "./report", "./workbook/grid.ts", "./workbook/spec.ts"],
-      "src/report builds a WorkbookSpec: it may import the engine and the port's Grid and WorkbookSpec only.",
+      [
+        "./domain",
+        "./analysis",
+        "./standards",
+        "./report",
+        "./workbook/grid.ts",
+        "./workbook/spec.ts",
+        "./workbook/excel-names.ts",
+      ],
+      "src/report builds a WorkbookSpec: it may import the engine and the port's Grid, WorkbookSpec and Excel names only.",
     ),
     onlyFrom(
-      ["./src/workbook/grid.ts", "./src/workbook/spec.ts", "./src/workbook/port.ts", "./src/workbook/index.ts"],
+      PORT.map((p) => p.replace("./", "./src/")),
       ["./domain", ...PORT],
-      "The port (grid.ts, spec.ts, port.ts) may import src/domain only.",
+      "The port (grid.ts, spec.ts, port.ts, excel-names.ts) may import src/domain only.",
     ),
     onlyFrom(
       "./src/sample",

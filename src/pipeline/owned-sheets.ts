@@ -1,4 +1,4 @@
-import { safeSheetName } from "../report/sheet-names";
+import { safeSheetName } from "../workbook/excel-names";
 
 /**
  * The add-in writes only sheets it owns. A wanted name (e.g. `Projects`) is used as is when the

@@ -1,5 +1,5 @@
 import type { ValidationResult } from "../standards/types";
-import { quoteSheet } from "../workbook/grid";
+import { quoteSheet } from "../workbook/excel-names";
 import type { Block, ConditionalFormatSpec, SheetSpec, SpecValue, TableBlock } from "../workbook/spec";
 
 export const FINDINGS_SHEET = "Findings";

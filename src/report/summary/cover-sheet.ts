@@ -1,4 +1,4 @@
-import { quoteSheet } from "../../workbook/grid";
+import { quoteSheet } from "../../workbook/excel-names";
 import type { Block, SheetSpec, SpecValue } from "../../workbook/spec";
 import { pctText } from "./figures";
 import { PRINT, SUMMARY_TAB } from "./programme-sheet";

@@ -3,7 +3,7 @@ import type { CellValue } from "../../workbook/grid";
 import type { ColumnSpec, ConditionalFormatSpec, KeyFigure, SheetSpec, SpecValue } from "../../workbook/spec";
 import { cellText, heading, placedTable, ragFormats, tableOr } from "../analysis-sheet-parts";
 import { stackBlocks, type UnplacedBlock } from "../layout";
-import { safeTableName } from "../sheet-names";
+import { safeTableName } from "../../workbook/excel-names";
 import { formatExposure, programmeCommentary } from "./commentary";
 import { SIGNED_PCT, finite, moneyFormat, moneyWords } from "./figures";
 import type { ProgrammeSummary } from "./summary-model";
