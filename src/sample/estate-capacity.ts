@@ -1,6 +1,6 @@
 import type { IsoDate } from "../domain/dates";
-import { addDays, addMonthKey, monthKey, weekday } from "../domain/dates";
-import { monthEndIso, monthKeysBetween } from "./month-keys";
+import { addDays, addMonthKey, monthEnd, monthKey, weekday } from "../domain/dates";
+import { monthKeysBetween } from "./month-keys";
 import type { EntityRecord } from "../domain/register";
 import type { ProjectFacts } from "./estate-projects";
 import { makeDerivedRecord, makeRecord } from "./estate-records";
@@ -44,7 +44,7 @@ export function generateResources(
             [0.5, 8],
           ]),
           Start: joins ? addDays(`${startMonth}-01`, picks.int(0, 20)) : null,
-          Finish: leaves ? addDays(monthEndIso(picks.pick(months.slice(8))), -picks.int(0, 20)) : null,
+          Finish: leaves ? addDays(monthEnd(picks.pick(months.slice(8))), -picks.int(0, 20)) : null,
         }),
       );
     }
@@ -114,7 +114,7 @@ export function generateAllocations(
   perProject: number,
 ): EntityRecord<"Allocations">[] {
   const first = `${months[0]}-01`;
-  const last = monthEndIso(months[months.length - 1]);
+  const last = monthEnd(months[months.length - 1]);
   const drafts: Draft[] = [];
   const monthIndex = new Map(months.map((m, i) => [m, i]));
   const hours: EntityRecord<"Allocations">[] = [];
@@ -171,7 +171,7 @@ export function generateAllocations(
       ProjectId: d.project.id,
       Role: d.role,
       Start: `${months[d.month]}-01`,
-      Finish: monthEndIso(months[d.month]),
+      Finish: monthEnd(months[d.month]),
       FTE: d.fte,
       Type: d.type,
     }),
@@ -197,7 +197,7 @@ function scaleToPeakLoad(
       months.map(() => 0),
     );
   }
-  const ends = months.map(monthEndIso);
+  const ends = months.map(monthEnd);
   for (const r of resources) {
     const row = supply.get(String(r.values.Role));
     if (!row) continue;

@@ -2,7 +2,8 @@ import type { EntityRecord } from "../domain/register";
 import { SheetBuilder, monthLabel, renderEnum } from "./messy-cells";
 import type { ColumnSpec } from "./messy-columns";
 import { renderColumns } from "./messy-columns";
-import { monthEndIso, monthKeysBetween } from "./month-keys";
+import { monthEnd } from "../domain/dates";
+import { monthKeysBetween } from "./month-keys";
 import type { Picks } from "./random-picks";
 import type { RawSheet } from "./raw-sheet";
 
@@ -86,7 +87,7 @@ export function splitAllocations(allocations: EntityRecord<"Allocations">[]): {
   for (const a of allocations) {
     const start = String(a.values.Start ?? "");
     const finish = String(a.values.Finish ?? "");
-    const wholeMonth = start.endsWith("-01") && finish === monthEndIso(start.slice(0, 7));
+    const wholeMonth = start.endsWith("-01") && finish === monthEnd(start.slice(0, 7));
     const roleOnly = a.values.Hours === null && a.values.ResourceName === null && a.values.FTE !== null;
     const cell = `${a.values.ProjectId}|${a.values.Role}|${a.values.Type}|${start}`;
     const fits = wholeMonth && roleOnly && !cells.has(cell);

@@ -1,5 +1,4 @@
-import { monthKey } from "../../domain/dates";
-import { isIsoDay } from "../schedule/day-number";
+import { monthKey, isIsoDate } from "../../domain/dates";
 import { numberValue, textValue, type Register } from "../../domain/register";
 import { NO_PROGRAMME } from "../schedule/milestones";
 
@@ -158,7 +157,7 @@ export function rollups(register: Register, options: { fyStartMonth?: number } =
   const skippedFinancials: string[] = [];
   for (const f of register.entities.Financials) {
     const period = f.values.Period;
-    if (!isIsoDay(period)) {
+    if (!isIsoDate(period)) {
       skippedFinancials.push(f.id);
       continue;
     }
