@@ -165,15 +165,3 @@ export function excelSerialFromIso(iso: IsoDate): number {
   const days = epochDay(iso) - epochDay("1899-12-31");
   return days >= 60 ? days + 1 : days;
 }
-
-export function minDate(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a < b ? a : b;
-}
-
-export function maxDate(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a > b ? a : b;
-}

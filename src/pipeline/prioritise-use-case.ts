@@ -72,14 +72,6 @@ export function rankProjects(
   return { method, criteria: method === "wsjf" ? [] : criteria, ranking, ahp, notes: [...notes, ...ranking.notes] };
 }
 
-/** Financial-year label of a date, e.g. FY2026/27 for April 2026 with an April start. */
-export function financialYear(iso: string, startMonth: number): string {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const start = m >= startMonth ? y : y - 1;
-  return startMonth === 1 ? `FY${start}` : `FY${start}/${String((start + 1) % 100).padStart(2, "0")}`;
-}
-
 /**
  * Composes the selection model's inputs from the register: each project's value (its score or a
  * numeric column), its cost (Budget), capacity demand and supply from the capacity module, and the
