@@ -26,7 +26,6 @@ export const DEFAULT_LISTS = {
 } as const;
 
 export type ListName = keyof typeof DEFAULT_LISTS;
-export type AllowedLists = Record<ListName, readonly string[]>;
 
 /**
  * Synonyms seen in real trackers, normalised (lower case, single spaces) → canonical value.

@@ -1,4 +1,4 @@
-import type { EntityName } from "./schema";
+import type { EntityName, FieldOf } from "./schema";
 import { ENTITY_NAMES } from "./schema";
 
 /**
@@ -18,6 +18,7 @@ export interface Provenance {
   raw: string | number | boolean | null;
 }
 
+/** A record of any entity: code that walks an entity's fields by name indexes `values` by string. */
 export interface RegisterRecord {
   /** The record's id (its id field's value, or a derived id). */
   id: string;
@@ -31,10 +32,32 @@ export interface RegisterRecord {
   derivedId?: boolean;
 }
 
-export type RegisterData = Record<EntityName, RegisterRecord[]>;
+/**
+ * A record of one entity: `values` is keyed by that entity's schema field names, so a misspelt
+ * `values.Budgett` does not compile. It is a `RegisterRecord` too (any entity's code accepts it).
+ */
+export type EntityRecord<E extends EntityName> = Omit<RegisterRecord, "values"> & {
+  values: Record<FieldOf<E>, FieldValue>;
+};
+
+export type RegisterData = { [E in EntityName]: EntityRecord<E>[] };
 
 export interface Register {
   entities: RegisterData;
+}
+
+/**
+ * One entity's records, the live array, as `RegisterRecord`s: for code that walks fields by name
+ * (a schema `FieldDef`, a fix, a mapped column) and so indexes `values` by string. Records it adds
+ * must hold that entity's fields, as ingest's coercion does.
+ */
+export function recordsOf(register: Register, entity: EntityName): RegisterRecord[] {
+  return register.entities[entity];
+}
+
+/** A value by a field name known only at run time (a setting, a mapped column, a fix). */
+export function valueAt(record: RegisterRecord, field: string): FieldValue | undefined {
+  return record.values[field];
 }
 
 export function emptyRegister(): Register {

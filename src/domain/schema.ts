@@ -25,9 +25,9 @@ export interface FieldDef {
   required?: boolean;
   list?: ListName;
   /** For `ref`: the entity (or entities) the id points at. */
-  refs?: EntityName[];
+  refs?: readonly EntityName[];
   /** Source header spellings that mean this field on this entity (normalised when compared). */
-  aliases?: string[];
+  aliases?: readonly string[];
   description: string;
   min?: number;
   max?: number;
@@ -57,20 +57,23 @@ export interface EntityDef {
   /** Prefix for derived ids (`PRJ-1a2b3c`). */
   idPrefix: string;
   /** The fields whose values derive an id when the source has none. */
-  identityFields: string[];
+  identityFields: readonly string[];
   sheet: string;
   table: string;
-  fields: FieldDef[];
+  fields: readonly FieldDef[];
 }
 
-const money = (name: string, description: string, aliases: string[] = []): FieldDef => ({
+// Generic in the name, so the field keeps its literal name in `FieldOf`.
+const money = <Name extends string>(name: Name, description: string, aliases: readonly string[] = []) => ({
   name,
-  type: "money",
+  type: "money" as const,
   description,
   aliases,
 });
 
-export const SCHEMA: Record<EntityName, EntityDef> = {
+// Declared `as const` so each field keeps its literal name (see `FieldOf`); `satisfies` still checks
+// every entry against EntityDef. Everything else reads it through `SCHEMA` below.
+const SCHEMA_LITERAL = {
   Programmes: {
     name: "Programmes",
     noun: "programme",
@@ -1093,7 +1096,17 @@ export const SCHEMA: Record<EntityName, EntityDef> = {
       },
     ],
   },
-};
+} as const satisfies Record<EntityName, EntityDef>;
+
+export const SCHEMA: Record<EntityName, EntityDef> = SCHEMA_LITERAL;
+
+/**
+ * The canonical field names of an entity, as the schema spells them (`FieldOf<"Projects">` is
+ * "ProjectId" | "Name" | … | "Budget" | …): register records are keyed by it, so `values.Budgett`
+ * does not compile. A field declared without a literal name would widen this to `string`;
+ * test/types/typed-fields.ts fails the typecheck if that happens.
+ */
+export type FieldOf<E extends EntityName> = (typeof SCHEMA_LITERAL)[E]["fields"][number]["name"];
 
 export function entityDef(name: EntityName): EntityDef {
   return SCHEMA[name];

@@ -260,13 +260,17 @@ export function generalDescription(key: GeneralKey): string {
   return GENERAL_DEFS[key].description;
 }
 
+/** One weighted-scoring criterion, as written on the settings sheet and as scoring reads it. */
 export interface Criterion {
+  /** Display name; the score breakdown is keyed by it. */
   name: string;
-  /** Projects field (or extra column) holding the criterion's value. */
+  /** A Projects schema field name (`StrategicAlignment`) or an extra column's source header. */
   source: string;
+  /** Relative weight; weights that do not sum to 1 are normalised (with a note). */
   weight: number;
+  /** `benefit`: more is better; `cost`: less is better. */
   direction: "benefit" | "cost";
-  /** Scale bounds; null = taken from the data. */
+  /** Scale bounds; null = taken from the data (smallest / largest value). */
   min: number | null;
   max: number | null;
 }

@@ -1,5 +1,6 @@
 import {
   emptyRegister,
+  recordsOf,
   type FieldValue,
   type Provenance,
   type Register,
@@ -66,11 +67,11 @@ export function mergeSources(batches: SourceBatch[]): MergeResult {
         held.set(record.id, heldRecords.length);
         heldRecords.push(record);
         heldSources.push(sourceKey);
-        register.entities[batch.entity].push(record);
+        recordsOf(register, batch.entity).push(record);
         continue;
       }
       if (heldSources[at] === sourceKey) {
-        register.entities[batch.entity].push(record);
+        recordsOf(register, batch.entity).push(record);
         problems.push({
           severity: "warning",
           kind: "duplicate-id",

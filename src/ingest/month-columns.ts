@@ -110,10 +110,3 @@ export function measureFromContext(text: string): Measure | null {
 export function hoursFromContext(text: string): boolean {
   return /\bhours?\b|\bhrs\b|\bstunden\b|\bheures\b/.test(text);
 }
-
-/** Last day of a `YYYY-MM` month as ISO. */
-export function monthEnd(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(last).padStart(2, "0")}`;
-}

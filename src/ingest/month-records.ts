@@ -12,6 +12,7 @@ import {
   type CoerceProblem,
 } from "./coercion";
 import type { CellValue } from "../workbook/grid";
+import { monthEnd } from "../domain/dates";
 import { cellAt, dataCell, type DetectedRegion } from "./header-detection";
 import {
   contextText,
@@ -19,7 +20,6 @@ import {
   hoursFromContext,
   measureFromContext,
   measureOf,
-  monthEnd,
   type Measure,
   type MonthLayout,
 } from "./month-columns";

@@ -1,7 +1,7 @@
 import { isIsoDate, isoFromDate, isoFromExcelSerial } from "../domain/dates";
 import { derivedId } from "../domain/ids";
 import type { FieldValue, Provenance, Register, RegisterRecord } from "../domain/register";
-import { emptyRegister } from "../domain/register";
+import { emptyRegister, recordsOf } from "../domain/register";
 import type { EntityName, FieldDef } from "../domain/schema";
 import { ENTITY_NAMES, SCHEMA } from "../domain/schema";
 import type { CellValue, Grid } from "../workbook/grid";
@@ -219,7 +219,7 @@ export function readRegisterGrids(grids: Grid[], label = "register"): RegisterRe
         const p = provenanceAt(provenance, provenanceKey(entity, id, key), occurrence);
         if (p) record.provenance[key] = p.provenance;
       }
-      register.entities[entity].push(record);
+      recordsOf(register, entity).push(record);
       if (!seenIds.has(id)) {
         seenIds.add(id);
         keys.forEach((key, c) => {

@@ -1,5 +1,5 @@
 import type { FieldValue, Register, RegisterRecord } from "../domain/register";
-import { emptyRegister } from "../domain/register";
+import { emptyRegister, recordsOf } from "../domain/register";
 import { ENTITY_NAMES, type EntityName } from "../domain/schema";
 import { sameValue } from "./merge-sources";
 
@@ -58,7 +58,7 @@ export function upsertRegister(
   const register = emptyRegister();
   const changes: UpsertChanges = { added: [], updated: [], kept: [], conflicts: [] };
   for (const entity of ENTITY_NAMES) {
-    const out = register.entities[entity];
+    const out = recordsOf(register, entity);
     // Every record of an id, in register order: a duplicated id (two rows RSK-0007) is two records.
     const index = new Map<string, RegisterRecord[]>();
     const existingCopies: RegisterRecord[] = [];

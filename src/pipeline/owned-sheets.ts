@@ -1,5 +1,5 @@
 import { isNameOrFreeVariant } from "../domain/owned-sheet-names";
-import { safeSheetName } from "../report/sheet-names";
+import { safeSheetName } from "../workbook/excel-names";
 
 /**
  * The add-in writes only sheets it owns. A wanted name (e.g. `Projects`) is used as is when the

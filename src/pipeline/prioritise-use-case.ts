@@ -4,12 +4,12 @@ import { ahpWeights } from "../analysis/prioritise/ahp";
 import type { AhpResult } from "../analysis/prioritise/ahp";
 import { scoreProjects } from "../analysis/prioritise/scoring";
 import type { SelectionDependency, SelectionInput, SelectionProject } from "../analysis/prioritise/selection-types";
-import type { Criterion, RankingResult } from "../analysis/prioritise/types";
+import type { RankingResult } from "../analysis/prioritise/types";
 import { wsjf } from "../analysis/prioritise/wsjf";
 import { SCHEMA } from "../domain/schema";
 import type { Register } from "../domain/register";
-import { numberValue, textValue } from "../domain/register";
-import type { Settings } from "../domain/settings";
+import { numberValue, textValue, valueAt } from "../domain/register";
+import type { Criterion, Settings } from "../domain/settings";
 
 export type PrioritisationMethod = "weighted" | "ahp" | "wsjf";
 
@@ -20,18 +20,6 @@ export interface RankedProjects {
   ranking: RankingResult;
   ahp?: AhpResult;
   notes: string[];
-}
-
-/** The settings sheet's criteria in the prioritisation module's terms. */
-export function criteriaFromSettings(settings: Settings): Criterion[] {
-  return settings.criteria.map((c) => ({
-    name: c.name,
-    column: c.source,
-    weight: c.weight,
-    direction: c.direction,
-    ...(c.min !== null ? { min: c.min } : {}),
-    ...(c.max !== null ? { max: c.max } : {}),
-  }));
 }
 
 /**
@@ -64,7 +52,7 @@ function ahpCriteria(
 
 export function rankProjects(register: Register, settings: Settings, method: PrioritisationMethod): RankedProjects {
   const notes: string[] = [];
-  let criteria = criteriaFromSettings(settings);
+  let criteria = settings.criteria;
   let ahp: AhpResult | undefined;
   if (method === "ahp") ({ criteria, ahp } = ahpCriteria(settings, criteria, notes));
   const projects = register.entities.Projects;
@@ -134,7 +122,7 @@ export function selectionInput(
   const projects: SelectionProject[] = register.entities.Projects.map((p) => {
     let value: number | null = byScore ? (score.get(p.id) ?? 0) : null;
     if (!byScore) {
-      const raw = p.values[column] ?? p.extras[column];
+      const raw = valueAt(p, column) ?? p.extras[column];
       value = numberValue(raw ?? null);
       if (value === null) {
         if (raw !== null && raw !== undefined && raw !== "")

@@ -1,6 +1,6 @@
 import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { ValidationResult } from "../standards/types";
-import { quoteSheet } from "../workbook/grid";
+import { quoteSheet } from "../workbook/excel-names";
 import type { Block, ConditionalFormatSpec, SheetSpec, SpecValue, TableBlock } from "../workbook/spec";
 
 export const FINDINGS_SHEET = OWNED_SHEET.findings;

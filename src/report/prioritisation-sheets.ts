@@ -1,7 +1,8 @@
 import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import { normaliseWeights } from "../analysis/prioritise/scoring";
 import type { ProjectDecision, SelectionResult } from "../analysis/prioritise/selection-types";
-import type { Criterion, RankedProject } from "../analysis/prioritise/types";
+import type { Criterion } from "../domain/settings-model";
+import type { RankedProject } from "../analysis/prioritise/types";
 import type {
   Block,
   ChartBlock,
@@ -98,7 +99,7 @@ export function prioritisationSheet(
       ],
       rows: criteria.map((c, k) => [
         c.name,
-        c.column,
+        c.source,
         weights[k],
         c.direction,
         c.min ?? "from data",

@@ -1,5 +1,6 @@
 import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import type { FieldValue, Register } from "../domain/register";
+import { recordsOf } from "../domain/register";
 import { ENTITY_NAMES, SCHEMA, fieldDef } from "../domain/schema";
 import type { SheetSpec, SpecValue } from "../workbook/spec";
 
@@ -28,7 +29,7 @@ export function provenanceSheet(register: Register): { sheet: SheetSpec; truncat
   const rows: SpecValue[][] = [];
   let truncated = 0;
   for (const entity of ENTITY_NAMES) {
-    for (const r of register.entities[entity]) {
+    for (const r of recordsOf(register, entity)) {
       for (const [field, p] of Object.entries(r.provenance)) {
         if (rows.length >= MAX_PROVENANCE_ROWS) {
           truncated++;

@@ -1,10 +1,10 @@
 import { dateFromIso, isIsoDate } from "../domain/dates";
 import type { ListName } from "../domain/enums";
 import type { FieldValue, Register } from "../domain/register";
+import { recordsOf } from "../domain/register";
 import type { EntityName, FieldDef, FieldType } from "../domain/schema";
 import { ENTITY_NAMES, SCHEMA } from "../domain/schema";
 import type { CellValue } from "../workbook/grid";
-import { a1 } from "../workbook/grid";
 import type { ColumnSpec, ColumnType, SheetSpec, SpecValue } from "../workbook/spec";
 
 /**
@@ -100,7 +100,7 @@ export function entityColumns(
 export function entitySheet(register: Register, entity: EntityName, options: RegisterSheetOptions = {}): SheetSpec {
   const def = SCHEMA[entity];
   const { columns, extras } = entityColumns(register, entity, options);
-  const rows: SpecValue[][] = register.entities[entity].map((r) => [
+  const rows: SpecValue[][] = recordsOf(register, entity).map((r) => [
     ...def.fields.map((f) => registerCellValue(f, r.values[f.name])),
     ...extras.map((e) => registerCellValue(undefined, r.extras[e.key])),
   ]);
@@ -115,30 +115,4 @@ export function entitySheet(register: Register, entity: EntityName, options: Reg
 /** One sheet per entity, in schema order. */
 export function registerSheets(register: Register, options: RegisterSheetOptions = {}): SheetSpec[] {
   return ENTITY_NAMES.map((e) => entitySheet(register, e, options));
-}
-
-/** Where each register value sits once written: entity sheet, A1 cell. Used to point findings at the cell to fix. */
-export function registerCellLocator(
-  register: Register,
-  options: RegisterSheetOptions = {},
-): (entity: EntityName, id: string, field: string) => { sheet: string; cell: string } | undefined {
-  const index = new Map<EntityName, { rowOf: Map<string, number>; colOf: Map<string, number> }>();
-  for (const entity of ENTITY_NAMES) {
-    const { columns, extras } = entityColumns(register, entity, options);
-    const colOf = new Map<string, number>();
-    columns.forEach((c, i) => colOf.set(c.header, i + 1));
-    extras.forEach((e) => colOf.set(e.key, colOf.get(e.header) ?? 0));
-    const rowOf = new Map<string, number>();
-    register.entities[entity].forEach((r, i) => {
-      if (!rowOf.has(r.id)) rowOf.set(r.id, i + 2);
-    });
-    index.set(entity, { rowOf, colOf });
-  }
-  return (entity, id, field) => {
-    const ix = index.get(entity);
-    const row = ix?.rowOf.get(id);
-    const col = ix?.colOf.get(field) ?? ix?.colOf.get(SCHEMA[entity].idField);
-    if (!row || !col) return undefined;
-    return { sheet: SCHEMA[entity].sheet, cell: a1(row, col) };
-  };
 }

@@ -10,7 +10,8 @@ import {
   type Settings,
 } from "../domain/settings";
 import { listRules } from "../standards/catalogue";
-import { columnLetters, quoteSheet } from "../workbook/grid";
+import { quoteSheet } from "../workbook/excel-names";
+import { columnLetters } from "../workbook/grid";
 import type { Block, ColumnSpec, SheetSpec, SpecValue, TableBlock } from "../workbook/spec";
 
 /**

@@ -1,16 +1,12 @@
-import { quoteSheet } from "../workbook/grid";
+import { quoteSheet, splitSheetReference } from "../workbook/excel-names";
 import type { SheetSpec, SpecValue } from "../workbook/spec";
 import { isRichCell } from "../workbook/spec";
 
 /** The sheet an internal link names (`'Risk log'!C5` → `Risk log`), or null for a URL. */
 export function linkedSheet(link: string): { sheet: string; rest: string } | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return null;
-  const bare = link.replace(/^#/, "");
-  const bang = bare.lastIndexOf("!");
-  if (bang < 0) return null;
-  const raw = bare.slice(0, bang);
-  const sheet = raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-  return { sheet, rest: bare.slice(bang) };
+  const { sheet, rest } = splitSheetReference(link.replace(/^#/, ""));
+  return sheet === null ? null : { sheet, rest };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IsoDate } from "../domain/dates";
-import { addDays, addMonthKey, monthKey, weekday } from "../domain/dates";
-import { monthEndIso, monthKeysBetween } from "./month-keys";
-import type { RegisterRecord } from "../domain/register";
+import { addDays, addMonthKey, monthEnd, monthKey, weekday } from "../domain/dates";
+import { monthKeysBetween } from "./month-keys";
+import type { EntityRecord } from "../domain/register";
 import type { ProjectFacts } from "./estate-projects";
 import { makeDerivedRecord, makeRecord } from "./estate-records";
 import type { PeopleNames } from "./people";
@@ -22,10 +22,10 @@ export function generateResources(
   people: PeopleNames,
   projectCount: number,
   months: string[],
-): RegisterRecord[] {
+): EntityRecord<"Resources">[] {
   const total = Math.max(ROLES.length, Math.round((projectCount * 40) / 60));
   const width = Math.max(3, String(total + ROLES.length).length);
-  const out: RegisterRecord[] = [];
+  const out: EntityRecord<"Resources">[] = [];
   for (const role of ROLES) {
     const count = Math.max(1, Math.round((total * ROLE_HEADCOUNT[role]) / 40));
     for (let k = 0; k < count; k++) {
@@ -44,7 +44,7 @@ export function generateResources(
             [0.5, 8],
           ]),
           Start: joins ? addDays(`${startMonth}-01`, picks.int(0, 20)) : null,
-          Finish: leaves ? addDays(monthEndIso(picks.pick(months.slice(8))), -picks.int(0, 20)) : null,
+          Finish: leaves ? addDays(monthEnd(picks.pick(months.slice(8))), -picks.int(0, 20)) : null,
         }),
       );
     }
@@ -53,10 +53,14 @@ export function generateResources(
 }
 
 /** Leave and hiring by role and month (one line per role and month, so their derived ids are unique). */
-export function generateAdjustments(picks: Picks, projectCount: number, months: string[]): RegisterRecord[] {
+export function generateAdjustments(
+  picks: Picks,
+  projectCount: number,
+  months: string[],
+): EntityRecord<"CapacityAdjustments">[] {
   const scale = Math.max(1, projectCount / 60);
   const delta = (fte: number) => roundTo(fte * scale, 0.5);
-  const out = new Map<string, RegisterRecord>();
+  const out = new Map<string, EntityRecord<"CapacityAdjustments">>();
   const put = (role: RoleName, month: string, fte: number, reason: string) => {
     const key = `${role}|${month}`;
     if (out.has(key) || !months.includes(month)) return;
@@ -104,16 +108,16 @@ interface Draft {
 export function generateAllocations(
   picks: Picks,
   projects: ProjectFacts[],
-  resources: RegisterRecord[],
-  adjustments: RegisterRecord[],
+  resources: EntityRecord<"Resources">[],
+  adjustments: EntityRecord<"CapacityAdjustments">[],
   months: string[],
   perProject: number,
-): RegisterRecord[] {
+): EntityRecord<"Allocations">[] {
   const first = `${months[0]}-01`;
-  const last = monthEndIso(months[months.length - 1]);
+  const last = monthEnd(months[months.length - 1]);
   const drafts: Draft[] = [];
   const monthIndex = new Map(months.map((m, i) => [m, i]));
-  const hours: RegisterRecord[] = [];
+  const hours: EntityRecord<"Allocations">[] = [];
   const peopleByRole = new Map<string, string[]>();
   for (const r of resources) {
     const list = peopleByRole.get(String(r.values.Role)) ?? [];
@@ -167,7 +171,7 @@ export function generateAllocations(
       ProjectId: d.project.id,
       Role: d.role,
       Start: `${months[d.month]}-01`,
-      Finish: monthEndIso(months[d.month]),
+      Finish: monthEnd(months[d.month]),
       FTE: d.fte,
       Type: d.type,
     }),
@@ -177,8 +181,8 @@ export function generateAllocations(
 
 function scaleToPeakLoad(
   drafts: Draft[],
-  resources: RegisterRecord[],
-  adjustments: RegisterRecord[],
+  resources: EntityRecord<"Resources">[],
+  adjustments: EntityRecord<"CapacityAdjustments">[],
   months: string[],
 ): void {
   const supply = new Map<string, number[]>();
@@ -193,7 +197,7 @@ function scaleToPeakLoad(
       months.map(() => 0),
     );
   }
-  const ends = months.map(monthEndIso);
+  const ends = months.map(monthEnd);
   for (const r of resources) {
     const row = supply.get(String(r.values.Role));
     if (!row) continue;

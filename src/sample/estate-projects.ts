@@ -1,6 +1,6 @@
 import type { IsoDate } from "../domain/dates";
 import { addDays, daysBetween } from "../domain/dates";
-import type { RegisterRecord } from "../domain/register";
+import type { EntityRecord } from "../domain/register";
 import type { Picks } from "./random-picks";
 import { roundTo, seq } from "./random-picks";
 import { makeRecord } from "./estate-records";
@@ -83,9 +83,9 @@ interface ProjectContext {
 export function generateProjects(
   ctx: ProjectContext,
   count: number,
-): { facts: ProjectFacts[]; records: RegisterRecord[] } {
+): { facts: ProjectFacts[]; records: EntityRecord<"Projects">[] } {
   const facts: ProjectFacts[] = [];
-  const records: RegisterRecord[] = [];
+  const records: EntityRecord<"Projects">[] = [];
   let forcedIn = false;
   let forcedOut = false;
   for (let i = 1; i <= count; i++) {
@@ -104,7 +104,7 @@ export function generateProjects(
   return { facts, records };
 }
 
-function generateProject(ctx: ProjectContext, index: number): { fact: ProjectFacts; record: RegisterRecord } {
+function generateProject(ctx: ProjectContext, index: number): { fact: ProjectFacts; record: EntityRecord<"Projects"> } {
   const { picks, reportingDate: R } = ctx;
   const trait = FIXED_TRAITS[index];
   const stage: Stage = trait?.stage ?? picks.weighted(STAGE_WEIGHTS);

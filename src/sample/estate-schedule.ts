@@ -1,6 +1,6 @@
 import type { IsoDate } from "../domain/dates";
 import { addDays, daysBetween } from "../domain/dates";
-import type { RegisterRecord } from "../domain/register";
+import type { EntityRecord } from "../domain/register";
 import type { ProjectFacts } from "./estate-projects";
 import { makeRecord } from "./estate-records";
 import type { Picks } from "./random-picks";
@@ -17,8 +17,12 @@ function at(start: IsoDate, finish: IsoDate, fraction: number): IsoDate {
 }
 
 /** 3–6 milestones per project inside its windows; past ones achieved, a few overdue, slips follow the project. */
-export function generateMilestones(picks: Picks, projects: ProjectFacts[], reportingDate: IsoDate): RegisterRecord[] {
-  const out: RegisterRecord[] = [];
+export function generateMilestones(
+  picks: Picks,
+  projects: ProjectFacts[],
+  reportingDate: IsoDate,
+): EntityRecord<"Milestones">[] {
+  const out: EntityRecord<"Milestones">[] = [];
   for (const p of projects) {
     const count = picks.int(3, 6);
     // Always the start-up and closure gates, plus a sorted choice of the middle ones.
@@ -75,10 +79,10 @@ const DESCRIPTIONS = [
 export function generateDependencies(
   picks: Picks,
   projects: ProjectFacts[],
-  milestones: RegisterRecord[],
+  milestones: EntityRecord<"Milestones">[],
   reportingDate: IsoDate,
   withCycle: boolean,
-): RegisterRecord[] {
+): EntityRecord<"Dependencies">[] {
   const n = projects.length;
   if (n < 2) return [];
   const order = projects
@@ -87,12 +91,12 @@ export function generateDependencies(
       a.forecastStart < b.forecastStart ? -1 : a.forecastStart > b.forecastStart ? 1 : a.id < b.id ? -1 : 1,
     );
   const byId = new Map(projects.map((p) => [p.id, p]));
-  const goLive = new Map<string, RegisterRecord>();
+  const goLive = new Map<string, EntityRecord<"Milestones">>();
   for (const m of milestones) if (m.values.Name === "Go-live") goLive.set(String(m.values.ProjectId), m);
   const target = Math.max(3, Math.round((n * 25) / 60));
   const width = Math.max(3, String(target + 3).length);
   const seen = new Set<string>();
-  const out: RegisterRecord[] = [];
+  const out: EntityRecord<"Dependencies">[] = [];
   const add = (
     pred: string,
     succ: string,

@@ -1,8 +1,9 @@
-import type { RegisterRecord } from "../domain/register";
+import type { EntityRecord } from "../domain/register";
 import { SheetBuilder, monthLabel, renderEnum } from "./messy-cells";
 import type { ColumnSpec } from "./messy-columns";
 import { renderColumns } from "./messy-columns";
-import { monthEndIso, monthKeysBetween } from "./month-keys";
+import { monthEnd } from "../domain/dates";
+import { monthKeysBetween } from "./month-keys";
 import type { Picks } from "./random-picks";
 import type { RawSheet } from "./raw-sheet";
 
@@ -75,18 +76,18 @@ export const ADJUSTMENT_COLUMNS: ColumnSpec[] = [
 ];
 
 /** Whole-month FTE allocations (what fits a months-across-columns plan) and the rest (hours). */
-export function splitAllocations(allocations: RegisterRecord[]): {
-  monthly: RegisterRecord[];
-  hours: RegisterRecord[];
+export function splitAllocations(allocations: EntityRecord<"Allocations">[]): {
+  monthly: EntityRecord<"Allocations">[];
+  hours: EntityRecord<"Allocations">[];
 } {
-  const monthly: RegisterRecord[] = [];
-  const hours: RegisterRecord[] = [];
+  const monthly: EntityRecord<"Allocations">[] = [];
+  const hours: EntityRecord<"Allocations">[] = [];
   // One cell per project, role, type and month: a second allocation for the same cell goes to the hours sheet.
   const cells = new Set<string>();
   for (const a of allocations) {
     const start = String(a.values.Start ?? "");
     const finish = String(a.values.Finish ?? "");
-    const wholeMonth = start.endsWith("-01") && finish === monthEndIso(start.slice(0, 7));
+    const wholeMonth = start.endsWith("-01") && finish === monthEnd(start.slice(0, 7));
     const roleOnly = a.values.Hours === null && a.values.ResourceName === null && a.values.FTE !== null;
     const cell = `${a.values.ProjectId}|${a.values.Role}|${a.values.Type}|${start}`;
     const fits = wholeMonth && roleOnly && !cells.has(cell);
@@ -102,9 +103,9 @@ export function splitAllocations(allocations: RegisterRecord[]): {
  * (decimal commas, dotted dates), the resource list and the capacity adjustments.
  */
 export function renderResourcePlan(
-  allocations: RegisterRecord[],
-  resources: RegisterRecord[],
-  adjustments: RegisterRecord[],
+  allocations: EntityRecord<"Allocations">[],
+  resources: EntityRecord<"Resources">[],
+  adjustments: EntityRecord<"CapacityAdjustments">[],
   picks: Picks,
   asAt: string,
 ): RawSheet[] {

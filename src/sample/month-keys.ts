@@ -18,13 +18,3 @@ export function monthKeysBetween(from: string, to: string): string[] {
   }
   return out;
 }
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Last day of a month key: `2024-02` → `2024-02-29`. */
-export function monthEndIso(key: string): string {
-  const y = Number(key.slice(0, 4));
-  const m = Number(key.slice(5, 7));
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return `${key}-${m === 2 && leap ? 29 : DAYS[m - 1]}`;
-}

@@ -1,54 +1,27 @@
+import { cyclicComponents } from "../analysis/schedule/cycles";
+
 /**
- * Dependency cycles: Tarjan's strongly connected components (iterative, so 10,000 chained projects
- * do not overflow the stack), then one concrete cycle per component so the message can name it
- * member by member ("P-1 → P-2 → P-3 → P-1").
+ * Dependency cycles by id, for messages that name a cycle member by member ("P-1 → P-2 → P-3 →
+ * P-1"). The components come from the schedule's Tarjan (one implementation, iterative, so 10,000
+ * chained projects do not overflow the stack); this file numbers the ids for it and then finds one
+ * concrete cycle per component.
  */
-export function stronglyConnected(nodes: string[], edges: Map<string, string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const out: string[][] = [];
-  let next = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: { node: string; i: number }[] = [{ node: root, i: 0 }];
-    index.set(root, next);
-    low.set(root, next++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const top = work[work.length - 1];
-      const succ = edges.get(top.node) ?? [];
-      if (top.i < succ.length) {
-        const w = succ[top.i++];
-        if (!index.has(w)) {
-          index.set(w, next);
-          low.set(w, next++);
-          stack.push(w);
-          onStack.add(w);
-          work.push({ node: w, i: 0 });
-        } else if (onStack.has(w)) low.set(top.node, Math.min(low.get(top.node)!, index.get(w)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(top.node)!));
-      }
-      if (low.get(top.node) === index.get(top.node)) {
-        const comp: string[] = [];
-        let w: string;
-        do {
-          w = stack.pop()!;
-          onStack.delete(w);
-          comp.push(w);
-        } while (w !== top.node);
-        out.push(comp);
-      }
-    }
-  }
-  return out;
+export function cyclicIdComponents(nodes: string[], edges: Map<string, string[]>): string[][] {
+  // Every node, then every id reached from one (an edge may name an id the node list lacks).
+  const ids: string[] = [];
+  const number = new Map<string, number>();
+  const add = (id: string) => {
+    if (!number.has(id)) number.set(id, ids.push(id) - 1);
+  };
+  nodes.forEach(add);
+  for (let v = 0; v < ids.length; v++) (edges.get(ids[v]) ?? []).forEach(add);
+  const start = new Int32Array(ids.length + 1);
+  const succ: number[] = [];
+  ids.forEach((id, v) => {
+    for (const w of edges.get(id) ?? []) succ.push(number.get(w)!);
+    start[v + 1] = succ.length;
+  });
+  return cyclicComponents(ids.length, start, Int32Array.from(succ)).map((c) => c.map((v) => ids[v]));
 }
 
 /** A cycle through the component's smallest id, found by breadth-first search inside the component. */
@@ -79,8 +52,7 @@ function rebuild(start: string, last: string, prev: Map<string, string>): string
 
 /** All cycles as id paths that begin and end on the same id, in a stable order. */
 export function findCycles(nodes: string[], edges: Map<string, string[]>): string[][] {
-  return stronglyConnected(nodes, edges)
-    .filter((c) => c.length > 1 || (edges.get(c[0]) ?? []).includes(c[0]))
+  return cyclicIdComponents(nodes, edges)
     .map((c) => cycleThrough(c, edges))
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

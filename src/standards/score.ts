@@ -1,5 +1,5 @@
 import type { Register } from "../domain/register";
-import { textValue } from "../domain/register";
+import { recordsOf, textValue } from "../domain/register";
 import { ENTITY_NAMES, type EntityName } from "../domain/schema";
 
 /** Checks applicable and passed per record, aligned with `register.entities[entity]`. */
@@ -49,7 +49,7 @@ export function rollUpScores(
   for (const entity of ENTITY_NAMES) {
     const { applicable, passed } = counts[entity];
     const child = PROJECT_CHILDREN.includes(entity);
-    const records = register.entities[entity];
+    const records = recordsOf(register, entity);
     for (let i = 0; i < records.length; i++) {
       const a = applicable[i];
       const p = passed[i];

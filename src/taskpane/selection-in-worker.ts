@@ -1,6 +1,6 @@
 import { buildSelectionModel } from "../analysis/prioritise/selection-model";
 import { bestSoFarMessage, stoppedSelectionResult } from "../analysis/prioritise/selection-result";
-import type { SelectionReply, SelectionRequest } from "../analysis/prioritise/selection-worker";
+import type { SelectionReply, SelectionRequest } from "./selection-worker";
 import type {
   SelectionIncumbent,
   SelectionInput,
@@ -29,7 +29,7 @@ export function selectWithWorker(
   input: SelectionInput,
   options: SelectionOptions,
 ): Promise<SelectionResult> {
-  const { signal, stop, onProgress, onIncumbent, locateWasm: _locate, interruptFlag: _flag, ...plain } = options;
+  const { signal, stop, onProgress, onIncumbent, ...plain } = options;
   if (signal?.aborted) return Promise.reject(new CancelledError());
   const objectiveName = options.objectiveName ?? "value";
   return new Promise<SelectionResult>((resolve, reject) => {

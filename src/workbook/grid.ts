@@ -99,7 +99,5 @@ export function parseA1(address: string): { row: number; col: number } {
   return { row: Number(m[2]), col: columnNumber(m[1]) };
 }
 
-/** A sheet name quoted for use in a formula or reference: 'My Sheet'!A1. */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
+// Excel's reference rules live in excel-names.ts; re-exported here for the hosts that import it from the grid.
+export { quoteSheet } from "./excel-names";

@@ -1,3 +1,4 @@
 export * from "./grid";
 export * from "./spec";
 export * from "./port";
+export * from "./excel-names";

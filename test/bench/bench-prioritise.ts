@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { mknapToSelectionInput, parseMknap } from "../../src/analysis/prioritise/mknap";
+import { mknapToSelectionInput, parseMknap } from "../analysis/prioritise/mknap";
 import { sameObjective, selectPortfolio } from "../../src/analysis/prioritise/selection";
 import { generatedPortfolio } from "../analysis/prioritise/generated-portfolio";
 import type { BenchArea, BenchRow } from "./bench-report";

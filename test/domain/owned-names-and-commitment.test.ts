@@ -1,6 +1,6 @@
 import { CLOSURE_STAGE, datesCommitted, deliveryCommitted } from "../../src/domain/commitment";
 import { OWNED_SHEET, findNameOrFreeVariant, isNameOrFreeVariant } from "../../src/domain/owned-sheet-names";
-import { emptyRegister } from "../../src/domain/register";
+import { emptyRegister, type FieldValue } from "../../src/domain/register";
 import { latestStatusDate } from "../../src/domain/status-date";
 
 describe("owned sheet names and their free variants", () => {
@@ -41,7 +41,7 @@ describe("the latest status date", () => {
     const r = emptyRegister();
     const project = (id: string, StatusDate: string | null) => ({
       id,
-      values: { ProjectId: id, StatusDate },
+      values: { ProjectId: id, StatusDate } as Record<string, FieldValue>,
       extras: {},
       provenance: {},
     });

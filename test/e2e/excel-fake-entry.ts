@@ -4,6 +4,7 @@
  * tracker sheet, and leaves the fake on `window.__excelFake` so the test can inspect the workbook.
  */
 import { createExcelFake, installExcelFake } from "../fakes/excel-fake";
+import { recordsOf } from "../../src/domain/register";
 import { ENTITY_NAMES, SCHEMA } from "../../src/domain/schema";
 import { generateEstate } from "../../src/sample/estate";
 
@@ -23,7 +24,7 @@ const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 function seedEstate(seed: number, projects: number): void {
   const estate = generateEstate({ seed, projects });
   for (const entity of ENTITY_NAMES) {
-    const records = estate.entities[entity];
+    const records = recordsOf(estate, entity);
     if (records.length === 0) continue;
     const fields = SCHEMA[entity].fields.map((f) => f.name);
     const rows = records.map((r) =>

@@ -2,6 +2,7 @@ import { buildRegisterFromFiles } from "../../src/pipeline/steps/build";
 import { openRegister } from "../../src/pipeline/open-register";
 import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
 import type { Register } from "../../src/domain/register";
+import { recordsOf } from "../../src/domain/register";
 import { ENTITY_NAMES, SCHEMA } from "../../src/domain/schema";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 
@@ -16,7 +17,7 @@ function recordLines(register: Register, derivedEntities: Set<string>): string[]
   for (const e of ENTITY_NAMES) {
     const def = SCHEMA[e];
     const derived = derivedEntities.has(e);
-    for (const r of register.entities[e]) {
+    for (const r of recordsOf(register, e)) {
       const values = def.fields
         .filter((f) => !(derived && f.name === def.idField))
         .map((f) => r.values[f.name] ?? null);
@@ -28,7 +29,7 @@ function recordLines(register: Register, derivedEntities: Set<string>): string[]
 
 /** Entities whose sample records carry no id of their own (the register derives one). */
 function entitiesWithoutIds(register: Register): Set<string> {
-  return new Set(ENTITY_NAMES.filter((e) => register.entities[e].some((r) => r.values[SCHEMA[e].idField] == null)));
+  return new Set(ENTITY_NAMES.filter((e) => recordsOf(register, e).some((r) => r.values[SCHEMA[e].idField] == null)));
 }
 
 /** What is in one list and not the other (a short diff rather than a 20,000-line one). */

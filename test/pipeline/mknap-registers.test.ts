@@ -1,7 +1,7 @@
 import { existsSync, promises as fs, readFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseMknap, type MknapInstance } from "../../src/analysis/prioritise/mknap";
+import { parseMknap, type MknapInstance } from "../analysis/prioritise/mknap";
 import { sameObjective } from "../../src/analysis/prioritise/selection";
 import { pmo } from "../cli/run-pmo";
 

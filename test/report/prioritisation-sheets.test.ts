@@ -1,13 +1,13 @@
 import { scoreProjects } from "../../src/analysis/prioritise/scoring";
 import { selectPortfolio } from "../../src/analysis/prioritise/selection";
-import type { Criterion } from "../../src/analysis/prioritise/types";
+import type { Criterion } from "../../src/domain/settings";
 import { prioritisationSheet, selectionSheet } from "../../src/report/prioritisation-sheets";
 import type { ChartBlock, TableBlock } from "../../src/workbook/spec";
 import { project } from "../analysis/prioritise/records";
 
 const criteria: Criterion[] = [
-  { name: "Strategic", column: "StrategicAlignment", weight: 0.5, direction: "benefit", min: 1, max: 5 },
-  { name: "Cost", column: "Budget", weight: 0.5, direction: "cost" },
+  { name: "Strategic", source: "StrategicAlignment", weight: 0.5, direction: "benefit", min: 1, max: 5 },
+  { name: "Cost", source: "Budget", weight: 0.5, direction: "cost", min: null, max: null },
 ];
 
 describe("prioritisation sheets", () => {

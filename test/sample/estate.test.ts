@@ -1,6 +1,8 @@
 import { daysBetween, isIsoDate } from "../../src/domain/dates";
 import { DEFAULT_LISTS } from "../../src/domain/enums";
 import type { Register } from "../../src/domain/register";
+import { recordsOf } from "../../src/domain/register";
+import type { FieldOf } from "../../src/domain/schema";
 import { ENTITY_NAMES, SCHEMA } from "../../src/domain/schema";
 import { generateEstate, measureEstateGeneration } from "../../src/sample/estate";
 import { DELIBERATE_DEFECTS, UNKNOWN_PROGRAMME_ID } from "../../src/sample/estate-defects";
@@ -70,7 +72,7 @@ describe("generateEstate: canonical records", () => {
         .map((f) => f.name)
         .sort()
         .join(",");
-      for (const r of estate.entities[entity]) {
+      for (const r of recordsOf(estate, entity)) {
         if (Object.keys(r.values).sort().join(",") !== names) bad.push(`${r.id}: fields`);
         if (Object.keys(r.provenance).length) bad.push(`${r.id}: provenance`);
         for (const f of SCHEMA[entity].fields) {
@@ -89,7 +91,7 @@ describe("generateEstate: canonical records", () => {
 
   it("gives entities without natural ids unique derived ids and no id value", () => {
     for (const entity of ["Allocations", "Financials", "CapacityAdjustments"] as const) {
-      const list = estate.entities[entity];
+      const list = recordsOf(estate, entity);
       expect(new Set(list.map((r) => r.id)).size).toBe(list.length);
       for (const r of list) {
         expect(r.derivedId).toBe(true);
@@ -149,13 +151,13 @@ describe("generateEstate: projects look real", () => {
     for (const p of e.Projects) {
       expect([1, 2, 3, 4, 5]).toContain(p.values.StrategicAlignment);
       expect([1, 2, 3, 4, 5]).toContain(p.values.RiskScore);
-      for (const f of ["BusinessValue", "TimeCriticality", "RiskReduction", "JobSize"])
+      for (const f of ["BusinessValue", "TimeCriticality", "RiskReduction", "JobSize"] as const)
         expect(fib).toContain(p.values[f]);
     }
   });
 
   it("orders dates (start ≤ finish) everywhere except the deliberate defect", () => {
-    const pairs: [string, string][] = [
+    const pairs: [FieldOf<"Projects">, FieldOf<"Projects">][] = [
       ["BaselineStart", "BaselineFinish"],
       ["ForecastStart", "ForecastFinish"],
       ["ActualStart", "ActualFinish"],

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { Register } from "../../src/domain/register";
+import { recordsOf } from "../../src/domain/register";
 import { ENTITY_NAMES, SCHEMA } from "../../src/domain/schema";
 import { ingestGrids } from "../../src/ingest/ingest";
 import { generateEstate } from "../../src/sample/estate";
@@ -30,8 +31,8 @@ function differences(want: Register, got: Register): string[] {
     const derived = DERIVED_ID_ENTITIES.includes(e);
     const fields = def.fields.map((f) => f.name).filter((f) => !(derived && f === def.idField));
     const key = (v: Record<string, unknown>) => fields.map((f) => JSON.stringify(v[f] ?? null)).join("|");
-    const w = want.entities[e];
-    const g = got.entities[e];
+    const w = recordsOf(want, e);
+    const g = recordsOf(got, e);
     if (w.length !== g.length) out.push(`${e}: ${w.length} records, ingested ${g.length}`);
     if (derived) {
       const left = new Map<string, number>();

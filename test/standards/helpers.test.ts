@@ -69,4 +69,12 @@ describe("findCycles (Tarjan)", () => {
     expect(cycle[0]).toBe("N00000");
     expect(cycle[n]).toBe("N00000");
   });
+  test("a cycle through an id that only an edge names (not in the node list) is still found", () => {
+    const edges = new Map<string, string[]>([
+      ["P-1", ["P-9"]],
+      ["P-9", ["P-1"]],
+    ]);
+    expect(findCycles(["P-1"], edges)).toEqual([["P-1", "P-9", "P-1"]]);
+    expect(findCycles(["P-2"], edges)).toEqual([]);
+  });
 });

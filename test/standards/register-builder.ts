@@ -1,5 +1,5 @@
 import type { FieldValue, Provenance, Register } from "../../src/domain/register";
-import { emptyRegister } from "../../src/domain/register";
+import { emptyRegister, recordsOf } from "../../src/domain/register";
 import { ENTITY_NAMES, SCHEMA, type EntityName } from "../../src/domain/schema";
 
 export type Rows = Partial<Record<EntityName, Record<string, FieldValue>[]>>;
@@ -12,16 +12,18 @@ export function buildRegister(
   const reg = emptyRegister();
   for (const entity of ENTITY_NAMES) {
     const def = SCHEMA[entity];
-    reg.entities[entity] = (rows[entity] ?? []).map((values, i) => {
-      const idValue = values[def.idField];
-      return {
-        id: typeof idValue === "string" && idValue.trim() !== "" ? idValue.trim() : `${def.idPrefix}-${i + 1}`,
-        values: { ...values },
-        extras: {},
-        provenance: provenance?.(entity, i) ?? {},
-        derivedId: idValue === undefined || idValue === null,
-      };
-    });
+    recordsOf(reg, entity).push(
+      ...(rows[entity] ?? []).map((values, i) => {
+        const idValue = values[def.idField];
+        return {
+          id: typeof idValue === "string" && idValue.trim() !== "" ? idValue.trim() : `${def.idPrefix}-${i + 1}`,
+          values: { ...values },
+          extras: {},
+          provenance: provenance?.(entity, i) ?? {},
+          derivedId: idValue === undefined || idValue === null,
+        };
+      }),
+    );
   }
   return reg;
 }

@@ -1,5 +1,5 @@
 import { selectPortfolio } from "../../src/analysis/prioritise/selection";
-import type { SelectionReply, SelectionRequest } from "../../src/analysis/prioritise/selection-worker";
+import type { SelectionReply, SelectionRequest } from "../../src/taskpane/selection-worker";
 import type { SelectionProgress } from "../../src/analysis/prioritise/selection-types";
 import { CancelledError } from "../../src/pipeline/cancellation";
 import { selectWithWorker, type SelectionWorker } from "../../src/taskpane/selection-in-worker";

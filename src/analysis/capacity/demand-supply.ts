@@ -1,5 +1,5 @@
 import { epochDay, isIsoDate } from "../../domain/dates";
-import type { Register, RegisterRecord } from "../../domain/register";
+import type { EntityRecord, Register } from "../../domain/register";
 import { numberValue, textValue } from "../../domain/register";
 import type { Horizon } from "./periods";
 import { workingDaysBetween } from "./working-days";
@@ -159,7 +159,7 @@ export function computeDemand(
 }
 
 function perDayFte(
-  a: RegisterRecord,
+  a: EntityRecord<"Allocations">,
   s: number,
   f: number,
   hoursPerDay: number,

@@ -1,5 +1,5 @@
+import { isIsoDate } from "../../domain/dates";
 import type { IsoDate } from "../../domain/dates";
-import { isIsoDay } from "../schedule/day-number";
 import { textValue, type Register } from "../../domain/register";
 import { criticalPath, type ItemSchedule, type ScheduleNetwork } from "../schedule/critical-path";
 import { analyseMilestones, type MilestoneReport } from "../schedule/milestones";
@@ -109,7 +109,7 @@ export function latestStatusDate(register: Register): IsoDate | null {
   let latest: IsoDate | null = null;
   for (const p of register.entities.Projects) {
     const d = p.values.StatusDate;
-    if (isIsoDay(d) && (latest === null || d > latest)) latest = d;
+    if (isIsoDate(d) && (latest === null || d > latest)) latest = d;
   }
   return latest;
 }

@@ -1,5 +1,5 @@
+import { isIsoDate } from "../../domain/dates";
 import type { IsoDate } from "../../domain/dates";
-import { isIsoDay } from "../schedule/day-number";
 import { numberValue, textValue, type Register } from "../../domain/register";
 import { financialYear, NO_PROGRAMME, PORTFOLIO } from "./rollups";
 
@@ -129,7 +129,7 @@ export function benefitsRealisation(register: Register, options: { fyStartMonth?
     const projectId = textValue(b.values.ProjectId);
     const programmeId =
       textValue(b.values.ProgrammeId) ?? (projectId ? (programmeOfProject.get(projectId) ?? null) : null);
-    const plannedDate = isIsoDay(b.values.PlannedDate) ? b.values.PlannedDate : null;
+    const plannedDate = isIsoDate(b.values.PlannedDate) ? b.values.PlannedDate : null;
     const planned = numberValue(b.values.PlannedValue);
     const realised = numberValue(b.values.RealisedValue);
     const r = realisation(planned, realised);

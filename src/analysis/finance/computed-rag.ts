@@ -1,5 +1,5 @@
+import { daysBetween, isIsoDate } from "../../domain/dates";
 import type { IsoDate } from "../../domain/dates";
-import { dayDiff, isIsoDay } from "../schedule/day-number";
 import { LIST_SYNONYMS } from "../../domain/enums";
 import { numberValue, textValue, type FieldValue } from "../../domain/register";
 
@@ -90,7 +90,7 @@ export function scheduleRag(
   const base = { baselineFinish, forecastFinish, slipDays: null };
   if (baselineFinish === null) return { ...base, rag: null, reason: "no BaselineFinish" };
   if (forecastFinish === null) return { ...base, rag: null, reason: "no ForecastFinish" };
-  const slipDays = dayDiff(baselineFinish, forecastFinish);
+  const slipDays = daysBetween(baselineFinish, forecastFinish);
   const rag: Rag = slipDays > t.scheduleRedDays ? "Red" : slipDays > t.scheduleAmberDays ? "Amber" : "Green";
   return { baselineFinish, forecastFinish, slipDays, rag };
 }
@@ -99,7 +99,7 @@ export function computeRag(
   values: Record<string, FieldValue>,
   thresholds: RagThresholds = DEFAULT_RAG_THRESHOLDS,
 ): ComputedRag {
-  const date = (v: FieldValue | undefined) => (isIsoDay(v) ? v : null);
+  const date = (v: FieldValue | undefined) => (isIsoDate(v) ? v : null);
   const cost = costRag(numberValue(values.Budget), numberValue(values.ForecastCost), thresholds);
   const schedule = scheduleRag(
     date(values.BaselineFinish),

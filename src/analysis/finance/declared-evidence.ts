@@ -1,8 +1,7 @@
-import type { IsoDate } from "../../domain/dates";
+import { daysBetween, isIsoDate, type IsoDate } from "../../domain/dates";
 import { textValue, type Register } from "../../domain/register";
 import type { EntityName } from "../../domain/schema";
 import type { CriticalPathResult } from "../schedule/critical-path";
-import { dayDiff, isIsoDay } from "../schedule/day-number";
 import { negativeFloatDays } from "../schedule/schedule-health";
 import { computeRag, ragRank, type RagThresholds } from "./computed-rag";
 
@@ -117,10 +116,10 @@ export function evidenceByProject(
     const critical = options.cpm.items[m.id]?.critical === true;
     if (!gate && !critical) return;
     const baseline = m.values.BaselineDate;
-    const actual = isIsoDay(m.values.ActualDate) ? m.values.ActualDate : null;
-    const moved = actual ?? (isIsoDay(m.values.ForecastDate) ? m.values.ForecastDate : null);
-    if (!isIsoDay(baseline) || moved === null) return;
-    const slip = dayDiff(baseline, moved);
+    const actual = isIsoDate(m.values.ActualDate) ? m.values.ActualDate : null;
+    const moved = actual ?? (isIsoDate(m.values.ForecastDate) ? m.values.ForecastDate : null);
+    if (!isIsoDate(baseline) || moved === null) return;
+    const slip = daysBetween(baseline, moved);
     if (slip <= 0) return;
     const rating = slip > t.scheduleRedDays ? "Red" : "Amber";
     list.push({
@@ -138,7 +137,7 @@ export function evidenceByProject(
   for (const d of register.entities.Dependencies) {
     const requiredBy = d.values.RequiredBy;
     const pred = textValue(d.values.PredecessorId);
-    if (!isIsoDay(requiredBy) || pred === null) continue;
+    if (!isIsoDate(requiredBy) || pred === null) continue;
     const projectId = out.has(pred) ? pred : projectOfMilestone.get(pred);
     if (projectId === undefined || flagged.has(projectId)) continue;
     const finish = finishes.get(pred);
@@ -166,15 +165,15 @@ export function evidenceByProject(
 type Dated = { item: { id: string; forecastStart: IsoDate | null; forecastFinish: IsoDate | null }; done: boolean };
 function finishesById(register: Register): Map<string, Dated> {
   const out = new Map<string, Dated>();
-  const d = (v: unknown): IsoDate | null => (isIsoDay(v) ? v : null);
+  const d = (v: unknown): IsoDate | null => (isIsoDate(v) ? v : null);
   for (const p of register.entities.Projects) {
     const item = { id: p.id, forecastStart: d(p.values.ForecastStart), forecastFinish: d(p.values.ForecastFinish) };
-    if (!out.has(p.id)) out.set(p.id, { item, done: isIsoDay(p.values.ActualFinish) });
+    if (!out.has(p.id)) out.set(p.id, { item, done: isIsoDate(p.values.ActualFinish) });
   }
   for (const m of register.entities.Milestones) {
     const f = d(m.values.ForecastDate);
     if (!out.has(m.id))
-      out.set(m.id, { item: { id: m.id, forecastStart: f, forecastFinish: f }, done: isIsoDay(m.values.ActualDate) });
+      out.set(m.id, { item: { id: m.id, forecastStart: f, forecastFinish: f }, done: isIsoDate(m.values.ActualDate) });
   }
   return out;
 }

@@ -1,6 +1,5 @@
-import { daysInMonth, monthKey, type IsoDate } from "../../domain/dates";
+import { daysInMonth, monthKey, type IsoDate, daysBetween, isIsoDate } from "../../domain/dates";
 import { numberValue, textValue, type FieldValue, type Register } from "../../domain/register";
-import { dayDiff, isIsoDay } from "../schedule/day-number";
 
 /**
  * Earned value at the status date (docs/domain.md "Earned value", PMI's formulas). Figures are
@@ -81,7 +80,7 @@ export function timePhasedPv(months: MonthlyBudget[], statusDate: IsoDate): numb
     if (m.month < current) pv += m.budget;
     else if (m.month === current) {
       const [y, mo] = current.split("-").map(Number);
-      pv += (m.budget * dayDiff(`${current}-01`, statusDate)) / daysInMonth(y, mo);
+      pv += (m.budget * daysBetween(`${current}-01`, statusDate)) / daysInMonth(y, mo);
     }
   }
   return pv;
@@ -89,8 +88,8 @@ export function timePhasedPv(months: MonthlyBudget[], statusDate: IsoDate): numb
 
 /** Linear PV share: (status − baseline start) / (baseline finish − baseline start), clamped to 0–1. */
 export function linearPvFraction(start: IsoDate, finish: IsoDate, statusDate: IsoDate): number {
-  const span = dayDiff(start, finish);
-  const elapsed = dayDiff(start, statusDate);
+  const span = daysBetween(start, finish);
+  const elapsed = daysBetween(start, statusDate);
   if (span <= 0) return elapsed >= 0 ? 1 : 0; // a zero-length baseline is all planned once reached
   return Math.min(1, Math.max(0, elapsed / span));
 }
@@ -212,7 +211,7 @@ export function earnedValue(input: EvInput, statusDate: IsoDate | null): EarnedV
 }
 
 function dateOf(value: FieldValue | undefined): IsoDate | null {
-  return isIsoDay(value) ? value : null;
+  return isIsoDate(value) ? value : null;
 }
 
 /** Monthly budgets per project from Financials, in one pass (rows with no usable Period or Budget are skipped). */

@@ -1,5 +1,4 @@
-import { monthKey } from "../../domain/dates";
-import { isIsoDay } from "../schedule/day-number";
+import { monthKey, isIsoDate } from "../../domain/dates";
 import { numberValue, textValue, type Register } from "../../domain/register";
 import { NO_PROGRAMME } from "../schedule/milestones";
 
@@ -179,7 +178,7 @@ export function rollups(
 ): Rollups {
   const fyStartMonth = options.fyStartMonth ?? 4;
   // Without a status date nothing is "to date": every period's outturn is its forecast.
-  const statusMonth = options.statusDate && isIsoDay(options.statusDate) ? monthKey(options.statusDate) : null;
+  const statusMonth = options.statusDate && isIsoDate(options.statusDate) ? monthKey(options.statusDate) : null;
   const groups = new Map<string, GroupAcc>();
   for (const p of register.entities.Programmes) {
     if (!groups.has(p.id)) groups.set(p.id, new GroupAcc(p.id, textValue(p.values.Name)));
@@ -211,7 +210,7 @@ export function rollups(
   const skippedFinancials: string[] = [];
   for (const f of register.entities.Financials) {
     const period = f.values.Period;
-    if (!isIsoDay(period)) {
+    if (!isIsoDate(period)) {
       skippedFinancials.push(f.id);
       continue;
     }

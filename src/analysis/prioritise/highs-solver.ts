@@ -8,21 +8,22 @@ import type { SelectionStatus } from "./selection-types";
  * A thin wrapper over one persistent HiGHS model (WebAssembly, MIT): pass the 0-1 model once,
  * then re-solve after changing a row bound (frontier, hire) with the last selection as a warm
  * start. HiGHS runs synchronously and single-threaded; it can be interrupted only from its own
- * MIP callback, so an abort takes effect there when another thread sets `interruptFlag`, and
- * otherwise between solves (a pane terminates its worker to stop a solve at once).
+ * MIP callback, so an abort takes effect there when a signal has fired, and otherwise between
+ * solves (a pane terminates its worker to stop a solve at once).
  */
-const loaded = new Map<string, Promise<Highs>>();
+let loaded: Promise<Highs> | null = null;
 
-export function loadSolver(locateWasm?: (file: string) => string): Promise<Highs> {
-  const key = locateWasm ? locateWasm("highs.wasm") : "";
-  let p = loaded.get(key);
-  if (!p) {
-    p = loadHighs(locateWasm ? { locateFile: locateWasm } : undefined);
+/** HiGHS loads its WebAssembly once per process or worker; in the pane, webpack emits highs.wasm beside the worker. */
+export function loadSolver(): Promise<Highs> {
+  if (!loaded) {
+    const p = loadHighs();
     // A failed load must not poison later attempts.
-    p.catch(() => loaded.delete(key));
-    loaded.set(key, p);
+    p.catch(() => {
+      if (loaded === p) loaded = null;
+    });
+    loaded = p;
   }
-  return p;
+  return loaded;
 }
 
 function solverMessage(err: unknown): string {
@@ -49,7 +50,6 @@ export interface SolverSettings {
   signal?: AbortSignal;
   /** A second signal with the same effect (the pane's "stop and keep the best so far"). */
   stop?: AbortSignal;
-  interruptFlag?: Int32Array;
 }
 
 /** A better 0/1 selection HiGHS found during a solve, with its proven bound and gap at that moment. */
@@ -192,11 +192,7 @@ export class PortfolioSolver {
   }
 
   aborted(): boolean {
-    return (
-      Boolean(this.settings.signal?.aborted) ||
-      Boolean(this.settings.stop?.aborted) ||
-      (this.settings.interruptFlag ? Atomics.load(this.settings.interruptFlag, 0) === 1 : false)
-    );
+    return Boolean(this.settings.signal?.aborted) || Boolean(this.settings.stop?.aborted);
   }
 
   /**

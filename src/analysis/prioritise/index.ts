@@ -6,4 +6,3 @@ export * from "./rank-stability";
 export * from "./selection-types";
 export * from "./selection";
 export * from "./scenarios";
-export * from "./mknap";

@@ -2,7 +2,8 @@ import type { RegisterRecord } from "../../domain/register";
 import { locateColumn, readNumber, valueAt } from "./criterion-values";
 import type { StabilityOptions } from "./rank-stability";
 import { rankOrder, rankStability } from "./rank-stability";
-import type { Criterion, PrioritisationProblem, RankedProject, RankingResult } from "./types";
+import type { Criterion } from "../../domain/settings-model";
+import type { PrioritisationProblem, RankedProject, RankingResult } from "./types";
 
 /**
  * Weighted scoring (docs/domain.md "Weighted scoring"): each criterion normalised to 0–1 over its scale
@@ -71,13 +72,13 @@ export function scoreProjects(
   const n = projects.length;
   const normalised: number[][] = projects.map(() => criteria.map(() => 0));
   criteria.forEach((c, k) => {
-    const where = locateColumn(projects, c.column);
+    const where = locateColumn(projects, c.source);
     if (where.kind === "missing") {
       problems.push({
         kind: "missingColumn",
         criterion: c.name,
-        column: c.column,
-        message: `Criterion "${c.name}" reads column "${c.column}", which is neither a Projects field nor a column in the register; every project scores 0 on it.`,
+        column: c.source,
+        message: `Criterion "${c.name}" reads column "${c.source}", which is neither a Projects field nor a column in the register; every project scores 0 on it.`,
       });
       return;
     }
@@ -90,15 +91,15 @@ export function scoreProjects(
               kind: "missingValue",
               criterion: c.name,
               projectId: p.id,
-              column: c.column,
-              message: `Project ${p.id} has no value in "${c.column}" (criterion "${c.name}"); it scores 0 on that criterion.`,
+              column: c.source,
+              message: `Project ${p.id} has no value in "${c.source}" (criterion "${c.name}"); it scores 0 on that criterion.`,
             }
           : {
               kind: "nonNumeric",
               criterion: c.name,
               projectId: p.id,
-              column: c.column,
-              message: `Project ${p.id} has "${reading.text}" in "${c.column}", which is not a number (criterion "${c.name}"); it scores 0 on that criterion.`,
+              column: c.source,
+              message: `Project ${p.id} has "${reading.text}" in "${c.source}", which is not a number (criterion "${c.name}"); it scores 0 on that criterion.`,
             },
       );
       return null;
@@ -106,7 +107,7 @@ export function scoreProjects(
     const present = xs.filter((x): x is number => x !== null);
     const min = c.min ?? (present.length ? Math.min(...present) : 0);
     const max = c.max ?? (present.length ? Math.max(...present) : 0);
-    if (c.min !== undefined && c.max !== undefined && c.max <= c.min) {
+    if (c.min !== null && c.max !== null && c.max <= c.min) {
       problems.push({
         kind: "badCriterion",
         criterion: c.name,

@@ -101,11 +101,7 @@ export interface SelectionOptions {
   stop?: AbortSignal;
   /** Each better selection found during the main solve, then the main solve's own when it ends. */
   onIncumbent?: (incumbent: SelectionIncumbent) => void;
-  /** A shared flag (SharedArrayBuffer) another thread sets to 1 to interrupt a running solve. */
-  interruptFlag?: Int32Array;
   onProgress?: (progress: SelectionProgress) => void;
-  /** How to load the HiGHS WebAssembly in a browser (e.g. the bundled `highs.wasm` URL). */
-  locateWasm?: (file: string) => string;
 }
 
 export type SelectionStatus = "optimal" | "feasible" | "infeasible" | "stopped";

@@ -71,13 +71,12 @@ async function solveSelection(input: SelectionInput, options: SelectionOptions):
   const progress = (p: SelectionProgress): void => options.onProgress?.(p);
   const m = buildSelectionModel(input, options);
   progress({ phase: "load", done: 0, total: 1, message: "Loading the HiGHS solver" });
-  const highs = await loadSolver(options.locateWasm);
+  const highs = await loadSolver();
   const solver = new PortfolioSolver(highs, m, {
     timeLimitSeconds: options.timeLimitSeconds ?? 60,
     mipGap: options.mipGap ?? 1e-9,
     signal: options.signal,
     stop: options.stop,
-    interruptFlag: options.interruptFlag,
   });
   const base = emptySelectionResult(m, objectiveName);
   const { notes, problems } = base;

@@ -3,21 +3,6 @@
  * The ranking shape is the `prioritise` JSON contract in docs/conventions.md "JSON shapes".
  */
 
-/** One weighted-scoring criterion, as written on the settings sheet. */
-export interface Criterion {
-  /** Display name; the breakdown is keyed by it. */
-  name: string;
-  /** A Projects schema field name (`StrategicAlignment`) or an extra column's source header. */
-  column: string;
-  /** Relative weight; weights that do not sum to 1 are normalised (with a note). */
-  weight: number;
-  /** `benefit`: more is better; `cost`: less is better. */
-  direction: "benefit" | "cost";
-  /** Scale bounds; each one absent is taken from the data (smallest / largest value). */
-  min?: number;
-  max?: number;
-}
-
 export interface RankedProject {
   id: string;
   score: number;

@@ -1,7 +1,6 @@
-import { isoFromEpochDay, type IsoDate } from "../../domain/dates";
+import { isoFromEpochDay, type IsoDate, epochDay } from "../../domain/dates";
 import { compareIds } from "../../domain/ids";
 import { cyclicComponents } from "./cycles";
-import { dayNumber } from "./day-number";
 import type { ScheduleItem, ScheduleLink } from "./schedule-inputs";
 
 /**
@@ -162,7 +161,7 @@ export function criticalPath(items: ScheduleItem[], links: ScheduleLink[]): Crit
     const v = order[i];
     const s = nodes[v].start;
     if (s === null) continue;
-    const day = dayNumber(s);
+    const day = epochDay(s);
     const r = find(v);
     if (nodes[v].kind === "project" && day < projectStart[r]) projectStart[r] = day;
     if (day < anyStart[r]) anyStart[r] = day;

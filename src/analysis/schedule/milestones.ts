@@ -1,5 +1,5 @@
+import { daysBetween, isIsoDate } from "../../domain/dates";
 import type { IsoDate } from "../../domain/dates";
-import { dayDiff, isIsoDay } from "./day-number";
 import { textValue, type FieldValue, type Register } from "../../domain/register";
 
 /**
@@ -47,7 +47,7 @@ export const NO_PROGRAMME = "(no programme)";
 const CLOSED = new Set(["achieved", "cancelled", "canceled", "complete", "completed", "done"]);
 
 function dateOf(value: FieldValue | undefined): IsoDate | null {
-  return isIsoDay(value) ? value : null;
+  return isIsoDate(value) ? value : null;
 }
 
 export function milestoneState(
@@ -63,9 +63,9 @@ export function milestoneState(
   const status = (textValue(values.Status) ?? "").toLowerCase();
   const closed = actualDate !== null || CLOSED.has(status);
   const current = actualDate ?? forecastDate;
-  const slipDays = current !== null && baselineDate !== null ? dayDiff(baselineDate, current) : null;
+  const slipDays = current !== null && baselineDate !== null ? daysBetween(baselineDate, current) : null;
   const due = forecastDate ?? baselineDate;
-  const daysToDue = due !== null && statusDate !== null ? dayDiff(statusDate, due) : null;
+  const daysToDue = due !== null && statusDate !== null ? daysBetween(statusDate, due) : null;
   const reasons: string[] = [];
   if (slipDays === null) reasons.push(baselineDate === null ? "no baseline date" : "no forecast or actual date");
   if (statusDate === null) reasons.push("no status date");

@@ -1,9 +1,8 @@
-import type { IsoDate } from "../../domain/dates";
+import { daysBetween, epochDay, isIsoDate, type IsoDate } from "../../domain/dates";
 import { textValue, type FieldValue, type Register } from "../../domain/register";
 import type { EntityName } from "../../domain/schema";
 import { workingDaysBetween } from "../capacity/working-days";
 import { criticalPath, type CriticalPathResult } from "./critical-path";
-import { dayDiff, dayNumber, isIsoDay } from "./day-number";
 import { NO_PROGRAMME } from "./milestones";
 import { scheduleInputsFromRegister, type ScheduleInputs } from "./schedule-inputs";
 
@@ -127,7 +126,7 @@ const CLOSED_STATUS = new Set(["completed", "cancelled", "canceled", "closed"]);
 const DONE_MILESTONE = new Set(["achieved", "complete", "completed", "done"]);
 const CANCELLED = new Set(["cancelled", "canceled"]);
 
-const dateOf = (v: FieldValue | undefined): IsoDate | null => (isIsoDay(v) ? v : null);
+const dateOf = (v: FieldValue | undefined): IsoDate | null => (isIsoDate(v) ? v : null);
 const lower = (v: FieldValue | undefined): string => (textValue(v) ?? "").toLowerCase();
 
 /** One project or milestone as the metrics see it. */
@@ -507,7 +506,7 @@ class Facts {
     const bad: HealthRecord[] = [];
     for (const i of scheduled) {
       const s = this.cpm.items[i.id];
-      const days = workingDaysBetween(dayNumber(s.earlyFinish!) + 1, dayNumber(s.lateFinish!));
+      const days = workingDaysBetween(epochDay(s.earlyFinish!) + 1, epochDay(s.lateFinish!));
       if (days > this.t.dcmaHighFloatDays)
         bad.push(this.record(i, i.f.finish, `${days} working days of total float (${s.totalFloatDays} calendar)`));
     }
@@ -569,7 +568,7 @@ class Facts {
       const finish = i.baselineFinish ?? i.forecastFinish;
       if (start === null || finish === null || finish < start) continue;
       measured.push(i);
-      const days = workingDaysBetween(dayNumber(start), dayNumber(finish));
+      const days = workingDaysBetween(epochDay(start), epochDay(finish));
       if (days > this.t.dcmaHighDurationDays && !this.withMilestones.has(i.id))
         bad.push(
           this.record(
@@ -750,7 +749,7 @@ class Facts {
     const again = criticalPath(items, links);
     const net = again.networks.find((x) => x.members.includes(target));
     if (!net) return null;
-    return dayDiff(this.cpm.networks[network].finish, net.finish);
+    return daysBetween(this.cpm.networks[network].finish, net.finish);
   }
 
   /**
@@ -781,10 +780,10 @@ class Facts {
           last = i;
         }
       }
-      const cpl = dayDiff(sd, forecast);
+      const cpl = daysBetween(sd, forecast);
       if (baseline === null || cpl <= 0 || !last) continue;
       measured++;
-      const index = (cpl + dayDiff(forecast, baseline)) / cpl;
+      const index = (cpl + daysBetween(forecast, baseline)) / cpl;
       if (lowest === null || index < lowest) lowest = index;
       if (index < min - 1e-12)
         bad.push(
@@ -869,7 +868,9 @@ export function negativeFloatDays(
   const early = (fromStart ? cpm.items[item.id]?.earlyStart : cpm.items[item.id]?.earlyFinish) ?? null;
   const forecast = fromStart ? item.forecastStart : item.forecastFinish;
   const end = early && forecast ? (early > forecast ? early : forecast) : (early ?? forecast);
-  return end === null ? null : dayDiff(end, link.requiredBy) - (Number.isFinite(link.lag) ? Math.round(link.lag) : 0);
+  return end === null
+    ? null
+    : daysBetween(end, link.requiredBy) - (Number.isFinite(link.lag) ? Math.round(link.lag) : 0);
 }
 
 /** The metric's ratio as the sheet and the CLI print it. */

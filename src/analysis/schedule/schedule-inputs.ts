@@ -1,6 +1,6 @@
+import { daysBetween, isIsoDate } from "../../domain/dates";
 import type { IsoDate } from "../../domain/dates";
 import { numberValue, textValue, type FieldValue, type Register } from "../../domain/register";
-import { dayDiff, isIsoDay } from "./day-number";
 
 /**
  * What the critical-path engine schedules: projects (a duration between two dates) and
@@ -40,7 +40,7 @@ export interface ScheduleInputs {
 }
 
 function dateOf(value: FieldValue | undefined): IsoDate | null {
-  return isIsoDay(value) ? value : null;
+  return isIsoDate(value) ? value : null;
 }
 
 /** A project as a schedule item: duration = ForecastFinish − ForecastStart, baseline dates filling gaps. */
@@ -54,7 +54,7 @@ export function projectItem(id: string, values: Record<string, FieldValue>): Sch
     const missing = [start === null ? "start" : null, finish === null ? "finish" : null].filter(Boolean).join(" and ");
     return { id, kind: "project", start, durationDays: null, reason: `no forecast or baseline ${missing} date` };
   }
-  const duration = dayDiff(start, finish);
+  const duration = daysBetween(start, finish);
   if (duration < 0) {
     return { id, kind: "project", start, durationDays: null, reason: `finish ${finish} is before start ${start}` };
   }

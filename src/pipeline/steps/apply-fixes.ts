@@ -1,3 +1,4 @@
+import { recordsOf } from "../../domain/register";
 import type { FieldValue } from "../../domain/register";
 import type { EntityName } from "../../domain/schema";
 import type { FixChange } from "../../standards/safe-fixes";
@@ -27,7 +28,7 @@ export const applyFixesStep: RegisterStep<{ changes: readonly FixChange[] }, App
     const skipped: { change: FixChange; reason: string }[] = [];
     const touched = new Set<EntityName>();
     for (const change of changes) {
-      const record = opened.register.entities[change.entity]?.[change.index];
+      const record = recordsOf(opened.register, change.entity)[change.index];
       if (!record || record.id !== change.id) {
         skipped.push({ change, reason: `${change.entity} ${change.id} is no longer where it was; validate again.` });
       } else if (!same(record.values[change.field], change.from)) {

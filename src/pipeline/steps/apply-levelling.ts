@@ -2,7 +2,7 @@ import type { Shift } from "../../analysis/capacity/levelling";
 import type { IsoDate } from "../../domain/dates";
 import { addMonths, isIsoDate } from "../../domain/dates";
 import type { Register, RegisterRecord } from "../../domain/register";
-import { textValue } from "../../domain/register";
+import { recordsOf, textValue } from "../../domain/register";
 import type { EntityName } from "../../domain/schema";
 import { isRegisterSheet } from "../open-register";
 import { registerTableSheets } from "./register-tables";
@@ -133,7 +133,7 @@ export const applyLevellingStep: RegisterStep<{ shifts: readonly Shift[] }, Leve
     const { changes, skipped } = levellingChanges(opened.register, shifts);
     const touched = new Set<EntityName>();
     for (const c of changes) {
-      opened.register.entities[c.entity][c.index].values[c.field] = c.to;
+      recordsOf(opened.register, c.entity)[c.index].values[c.field] = c.to;
       touched.add(c.entity);
     }
     if (changes.length) progress({ stage: "Writing the shifted dates", done: 0, total: 1 });

@@ -3,7 +3,7 @@ import { evidenceByProject, type EvidenceItem } from "../../analysis/finance/dec
 import { criticalPath } from "../../analysis/schedule/critical-path";
 import { scheduleInputsFromRegister } from "../../analysis/schedule/schedule-inputs";
 import type { IsoDate } from "../../domain/dates";
-import type { Register } from "../../domain/register";
+import { recordsOf, type Register } from "../../domain/register";
 import type { Profile, Settings } from "../../domain/settings";
 import { findingsSheet } from "../../report/findings-sheet";
 import type { FixChange } from "../../standards/safe-fixes";
@@ -80,7 +80,7 @@ export const validateStep: RegisterStep<ValidateOptions, ValidateOutcome> = {
     progress({ stage: "Checking the standards", done: 1, total: 1, message: `${result.findings.length} findings` });
     const entities = opened.register.entities;
     const projects = result.findings.map((f) => {
-      const own = entities[f.entity]?.[f.index]?.values.ProjectId;
+      const own = recordsOf({ entities }, f.entity)[f.index]?.values.ProjectId;
       return f.entity === "Projects" ? f.id : typeof own === "string" && own !== "" ? own : null;
     });
     return { value: { result, fixes: safeFixes(result.findings), projects }, sheets };

@@ -1,6 +1,5 @@
 import type { CapacityPlan } from "../../analysis/capacity/capacity-plan";
-import { dayNumber } from "../../analysis/schedule/day-number";
-import type { IsoDate } from "../../domain/dates";
+import { epochDay, type IsoDate } from "../../domain/dates";
 import { textValue } from "../../domain/register";
 import { plural, signedPctText } from "./figures";
 import type { ProgrammeSummary, SummaryInputs } from "./summary-model";
@@ -91,7 +90,7 @@ export function projectsNeedingAttention(
       const statusDate = textValue(record.values.StatusDate);
       const live = (p.status ?? "Active") === "Active" && p.stage !== "Closure";
       if (live && statusDate && /^\d{4}-\d{2}-\d{2}$/.test(statusDate)) {
-        const age = dayNumber(inputs.reportingDate) - dayNumber(statusDate as IsoDate);
+        const age = epochDay(inputs.reportingDate) - epochDay(statusDate as IsoDate);
         if (age > g.staleStatusDays) {
           weight += 1;
           reasons.push(`status not updated for ${plural(age, "day")} (last ${statusDate})`);

@@ -1,5 +1,5 @@
 import { OWNED_SHEET } from "../../domain/owned-sheet-names";
-import { quoteSheet } from "../../workbook/grid";
+import { quoteSheet } from "../../workbook/excel-names";
 import type { Block, SheetSpec, SpecValue } from "../../workbook/spec";
 import { pctText } from "./figures";
 import { packPrint, SUMMARY_TAB } from "./programme-sheet";

@@ -10,7 +10,7 @@ import type {
 } from "../../workbook/spec";
 import { cellText, heading, placedTable, ragFormats, tableOr } from "../analysis-sheet-parts";
 import { stackBlocks, type UnplacedBlock } from "../layout";
-import { safeTableName } from "../sheet-names";
+import { safeTableName } from "../../workbook/excel-names";
 import { formatExposure, programmeCommentary } from "./commentary";
 import { SIGNED_PCT, finite, moneyFormat, moneyWords } from "./figures";
 import type { ProgrammeSummary } from "./summary-model";

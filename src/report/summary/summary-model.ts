@@ -6,7 +6,7 @@ import type { SelectionResult } from "../../analysis/prioritise/selection-types"
 import type { RankingResult } from "../../analysis/prioritise/types";
 import { NO_PROGRAMME } from "../../analysis/schedule/milestones";
 import type { IsoDate } from "../../domain/dates";
-import type { Register, RegisterRecord } from "../../domain/register";
+import type { EntityRecord, Register } from "../../domain/register";
 import { numberValue, textValue } from "../../domain/register";
 import type { Settings } from "../../domain/settings";
 import type { ValidationResult } from "../../standards/types";
@@ -116,7 +116,7 @@ export interface ProgrammeSummary {
 const TOP_RISKS = 5;
 
 function projectLine(
-  p: RegisterRecord,
+  p: EntityRecord<"Projects">,
   inputs: SummaryInputs,
   rankOf: Map<string, { rank: number; score: number }>,
   selected: Set<string> | null,
@@ -162,7 +162,10 @@ export function summariseProgrammes(inputs: SummaryInputs): ProgrammeSummary[] {
   const known = new Set(programmes.map((p) => p.id));
   const groupOf = (programmeId: string | null) => (programmeId && known.has(programmeId) ? programmeId : NO_PROGRAMME);
   const projectGroup = new Map(register.entities.Projects.map((p) => [p.id, groupOf(textValue(p.values.ProgrammeId))]));
-  const groups: { id: string; record: RegisterRecord | null }[] = programmes.map((p) => ({ id: p.id, record: p }));
+  const groups: { id: string; record: EntityRecord<"Programmes"> | null }[] = programmes.map((p) => ({
+    id: p.id,
+    record: p,
+  }));
   if ([...projectGroup.values()].includes(NO_PROGRAMME)) groups.push({ id: NO_PROGRAMME, record: null });
   const seen = new Set<string>();
 

@@ -2,7 +2,7 @@ import type { SheetSpec, SpecValue, WorkbookSpec } from "../../workbook/spec";
 import { isRichCell } from "../../workbook/spec";
 import { NO_PROGRAMME } from "../../analysis/schedule/milestones";
 import { linkedSheet } from "../sheet-references";
-import { safeSheetName } from "../sheet-names";
+import { safeSheetName } from "../../workbook/excel-names";
 import { COVER_SHEET, coverSheet } from "./cover-sheet";
 import { DASHBOARD_SHEET, dashboardSheet } from "./dashboard-sheet";
 import { packPrint, programmeSheet, type SummaryStyle } from "./programme-sheet";

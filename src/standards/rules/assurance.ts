@@ -1,6 +1,6 @@
 import { evidenceText, declaredRating, greenerThanEvidence } from "../../analysis/finance/declared-evidence";
 import { daysBetween } from "../../domain/dates";
-import { isBlank, type RegisterRecord } from "../../domain/register";
+import { isBlank, valueAt, type RegisterRecord } from "../../domain/register";
 import type { EntityName } from "../../domain/schema";
 import type { RuleContext, RuleDef } from "../rule-kit";
 import { date, eq, isClosedStatus, label, money, num, txt } from "../rule-kit";
@@ -142,7 +142,7 @@ export const ASSURANCE_RULES: RuleDef[] = [
           ["Owner", "name the benefit owner who is accountable for realising it"],
           ["Measure", "say how it will be measured (the KPI or observation)"],
         ] as const) {
-          if (!isBlank(b.values[field])) emit.pass("Benefits", i);
+          if (!isBlank(valueAt(b, field))) emit.pass("Benefits", i);
           else emit.fail("Benefits", i, field, `${label("Benefits", b)} has no ${field.toLowerCase()}: ${why}.`);
         }
       });
@@ -172,7 +172,7 @@ export const ASSURANCE_RULES: RuleDef[] = [
             ["Target", "the measure's target"],
           );
         for (const [field, what] of fields) {
-          if (!isBlank(b.values[field])) emit.pass("Benefits", i);
+          if (!isBlank(valueAt(b, field))) emit.pass("Benefits", i);
           else emit.fail("Benefits", i, field, `${label("Benefits", b)} has no ${field}: record ${what}.`);
         }
       });

@@ -1,4 +1,4 @@
-import { isBlank } from "../../domain/register";
+import { isBlank, recordsOf, valueAt } from "../../domain/register";
 import { ENTITY_NAMES, SCHEMA, fieldDef } from "../../domain/schema";
 import type { RuleDef } from "../rule-kit";
 import { eq, label, txt } from "../rule-kit";
@@ -16,7 +16,7 @@ export const COMPLETENESS_RULES: RuleDef[] = [
       for (const entity of ENTITY_NAMES) {
         const def = SCHEMA[entity];
         const fields = def.fields.filter((f) => f.required && f.name !== def.idField);
-        ctx.register.entities[entity].forEach((r, i) => {
+        recordsOf(ctx.register, entity).forEach((r, i) => {
           for (const f of fields) {
             if (!isBlank(r.values[f.name])) emit.pass(entity, i);
             else
@@ -45,7 +45,7 @@ export const COMPLETENESS_RULES: RuleDef[] = [
         const gate = gates.find(([s]) => eq(stage, s));
         if (!gate) return;
         for (const field of gate[1]) {
-          if (!isBlank(r.values[field])) emit.pass("Projects", i);
+          if (!isBlank(valueAt(r, field))) emit.pass("Projects", i);
           else
             emit.fail(
               "Projects",
@@ -104,7 +104,7 @@ export const COMPLETENESS_RULES: RuleDef[] = [
     run(ctx, emit) {
       ctx.register.entities.Risks.forEach((r, i) => {
         if (eq(txt(r, "Status"), "Closed")) return;
-        for (const field of ["Probability", "Impact"]) {
+        for (const field of ["Probability", "Impact"] as const) {
           if (!isBlank(r.values[field])) emit.pass("Risks", i);
           else
             emit.fail(
@@ -125,7 +125,7 @@ export const COMPLETENESS_RULES: RuleDef[] = [
     description: "A financial line carries at least one figure: Budget, Actual or Forecast.",
     run(ctx, emit) {
       ctx.register.entities.Financials.forEach((r, i) => {
-        if (["Budget", "Actual", "Forecast"].some((f) => !isBlank(r.values[f]))) emit.pass("Financials", i);
+        if ((["Budget", "Actual", "Forecast"] as const).some((f) => !isBlank(r.values[f]))) emit.pass("Financials", i);
         else
           emit.fail(
             "Financials",
@@ -144,7 +144,7 @@ export const COMPLETENESS_RULES: RuleDef[] = [
     description: "A milestone has a date: baseline, forecast or actual.",
     run(ctx, emit) {
       ctx.register.entities.Milestones.forEach((r, i) => {
-        if (["BaselineDate", "ForecastDate", "ActualDate"].some((f) => !isBlank(r.values[f])))
+        if ((["BaselineDate", "ForecastDate", "ActualDate"] as const).some((f) => !isBlank(r.values[f])))
           emit.pass("Milestones", i);
         else
           emit.fail(
@@ -165,7 +165,7 @@ export const COMPLETENESS_RULES: RuleDef[] = [
     run(ctx, emit) {
       for (const entity of ["Risks", "Issues", "Benefits"] as const) {
         const hasProgramme = SCHEMA[entity].fields.some((f) => f.name === "ProgrammeId");
-        ctx.register.entities[entity].forEach((r, i) => {
+        recordsOf(ctx.register, entity).forEach((r, i) => {
           if (!isBlank(r.values.ProjectId) || (hasProgramme && !isBlank(r.values.ProgrammeId))) emit.pass(entity, i);
           else
             emit.fail(

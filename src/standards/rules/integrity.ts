@@ -1,5 +1,6 @@
 import { addDays } from "../../domain/dates";
 import type { RegisterRecord } from "../../domain/register";
+import { recordsOf } from "../../domain/register";
 import { ENTITY_NAMES, SCHEMA, type EntityName } from "../../domain/schema";
 import { findCycles } from "../cycles";
 import { nearestAllowed } from "../nearest-value";
@@ -35,7 +36,7 @@ function lowerIdIndex(ctx: RuleContext): LowerIds {
 function referenceFix(
   value: string,
   ctx: RuleContext,
-  targets: EntityName[],
+  targets: readonly EntityName[],
   lowerIds: LowerIds,
 ): FindingFix | undefined {
   const lower = value.trim().toLowerCase();
@@ -100,7 +101,7 @@ export const INTEGRITY_RULES: RuleDef[] = [
       const lowerIds = lowerIdIndex(ctx);
       for (const entity of ENTITY_NAMES) {
         const fields = SCHEMA[entity].fields.filter((f) => f.type === "ref" && f.refs);
-        ctx.register.entities[entity].forEach((r, i) => {
+        recordsOf(ctx.register, entity).forEach((r, i) => {
           for (const f of fields) {
             const v = txt(r, f.name);
             if (v === null) continue;

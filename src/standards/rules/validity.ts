@@ -1,5 +1,5 @@
 import { LIST_SYNONYMS } from "../../domain/enums";
-import { isBlank } from "../../domain/register";
+import { isBlank, recordsOf, valueAt } from "../../domain/register";
 import { ENTITY_NAMES, SCHEMA } from "../../domain/schema";
 import { suggestDate } from "../date-fix";
 import { nearestAllowed } from "../nearest-value";
@@ -86,7 +86,7 @@ export const VALIDITY_RULES: RuleDef[] = [
     run(ctx, emit) {
       for (const entity of ENTITY_NAMES) {
         const fields = SCHEMA[entity].fields.filter((f) => f.list);
-        ctx.register.entities[entity].forEach((r, i) => {
+        recordsOf(ctx.register, entity).forEach((r, i) => {
           for (const f of fields) {
             const v = r.values[f.name];
             if (isBlank(v)) continue;
@@ -254,7 +254,7 @@ export const VALIDITY_RULES: RuleDef[] = [
       const criteria = ctx.settings.criteria.filter((c) => c.min !== null && c.max !== null);
       ctx.register.entities.Projects.forEach((r, i) => {
         for (const c of criteria) {
-          const v = r.values[c.source] ?? r.extras[c.source];
+          const v = valueAt(r, c.source) ?? r.extras[c.source];
           if (typeof v !== "number") continue;
           if (v >= c.min! && v <= c.max!) emit.pass("Projects", i);
           else

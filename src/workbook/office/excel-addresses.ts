@@ -1,3 +1,4 @@
+import { splitSheetReference } from "../excel-names";
 import { columnLetters, columnNumber, quoteSheet } from "../grid";
 
 /** A rectangle of sheet cells, 1-based and inclusive (row 1, column 1 = A1). */
@@ -30,14 +31,8 @@ export function sheetRectAddress(sheet: string, rect: Rect, absolute = false): s
  * and are rejected rather than guessed.
  */
 export function parseRangeAddress(address: string): { sheet: string | null; rect: Rect } {
-  const bang = address.lastIndexOf("!");
-  let sheet: string | null = null;
-  let cells = address;
-  if (bang >= 0) {
-    const rawSheet = address.slice(0, bang);
-    cells = address.slice(bang + 1);
-    sheet = rawSheet.startsWith("'") && rawSheet.endsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
-  }
+  const { sheet, rest } = splitSheetReference(address);
+  const cells = sheet === null ? rest : rest.slice(1);
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(cells.trim());
   if (!m) throw new RangeError(`Not a cell range address: ${address}`);
   const top = Number(m[2]);

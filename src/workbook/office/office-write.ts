@@ -1,3 +1,4 @@
+import { splitSheetReference } from "../excel-names";
 import type { WriteOptions, WriteReport } from "../port";
 import type { ChartBlock, SheetSpec, WorkbookSpec } from "../spec";
 import { renderChart } from "./chart-render";
@@ -153,11 +154,7 @@ export async function writeWorkbook(spec: WorkbookSpec, deps: WriteDeps): Promis
 
 /** The sheet a name's reference points at (`'My Sheet'!$A$1` → `my sheet`), lower-cased; "" if none. */
 function sheetOfReference(reference: string): string {
-  const text = reference.replace(/^=/, "");
-  const bang = text.lastIndexOf("!");
-  if (bang < 0) return "";
-  const sheet = text.slice(0, bang);
-  return (sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet).toLowerCase();
+  return (splitSheetReference(reference.replace(/^=/, "")).sheet ?? "").toLowerCase();
 }
 
 /** Empties a sheet the add-in owns, keeping the sheet itself (and so its position and references to it). */

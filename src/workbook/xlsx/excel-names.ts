@@ -1,37 +1,15 @@
-/**
- * Excel's rules for the names we write: sheet names, Table names and defined names. A file that
- * breaks them makes Excel "repair" the workbook and drop the offending part, so they are enforced
- * before exceljs serialises anything.
- */
+import { looksLikeCellReference, sheetNameProblem } from "../excel-names";
 
-const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARS = /[\u0000-\u001F\uFFFE\uFFFF]/;
+/**
+ * The xlsx writer's use of Excel's naming rules (../excel-names.ts): a file that breaks them makes
+ * Excel "repair" the workbook and drop the offending part, so they are enforced before exceljs
+ * serialises anything.
+ */
 
 /** Throws a clear Error when Excel would reject the sheet name. */
 export function assertValidSheetName(name: string): void {
-  const why =
-    name.length === 0
-      ? "it is empty"
-      : name.length > 31
-        ? "it is longer than 31 characters"
-        : FORBIDDEN_SHEET_CHARS.test(name)
-          ? "it contains one of [ ] : * ? / \\"
-          : CONTROL_CHARS.test(name)
-            ? "it contains a control character"
-            : name.startsWith("'") || name.endsWith("'")
-              ? "it starts or ends with an apostrophe"
-              : name.toLowerCase() === "history"
-                ? '"History" is reserved by Excel'
-                : null;
+  const why = sheetNameProblem(name);
   if (why) throw new Error(`Cannot write sheet "${name}": ${why}.`);
-}
-
-/** Looks like a cell reference (A1, XFD1048576) or R1C1 reference, which Excel refuses as a name. */
-function looksLikeReference(name: string): boolean {
-  if (/^[A-Za-z]{1,3}\d+$/.test(name)) return true;
-  if (/^[Rr]\d*[Cc]\d*$/.test(name)) return true;
-  return /^[RrCc]$/.test(name);
 }
 
 /**
@@ -42,7 +20,7 @@ function looksLikeReference(name: string): boolean {
 export function validExcelName(wanted: string, taken: Set<string>): string {
   let name = wanted.replace(/[^\p{L}\p{N}_.]/gu, "_");
   if (name === "" || !/^[\p{L}_]/u.test(name)) name = `_${name}`;
-  if (looksLikeReference(name)) name = `_${name}`;
+  if (looksLikeCellReference(name)) name = `_${name}`;
   name = name.slice(0, 255);
   let candidate = name;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${name.slice(0, 250)}_${i}`;

@@ -1,22 +1,15 @@
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { readRels, relsPathOf, xmlAttributes } from "./sheet-catalog";
 
 /**
  * exceljs writes an internal hyperlink (`#'Sheet'!A1`) as an external relationship AND a `location`
  * attribute, which Excel joins into a broken address (`#'Sheet'!A1#'Sheet'!A1`; exceljs issue #3027).
  * This pass rewrites each such link into the form Excel itself writes: `location` only, no
- * relationship. It runs on the bytes exceljs produced, before chart parts are added.
+ * relationship. `toBytes` runs it on the package exceljs produced, in the same pass that adds chart parts.
  */
 
 function escapeAttr(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** Returns new bytes with internal hyperlinks fixed, or the input when there was nothing to fix. */
-export async function fixInternalHyperlinks(xlsx: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  if (!(await repairInternalHyperlinks(zip))) return xlsx;
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
 /** Fixes internal hyperlinks in a loaded package; says whether anything changed. */

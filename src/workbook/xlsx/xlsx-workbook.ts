@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { splitSheetReference } from "../excel-names";
 import type { ReadResult } from "../grid";
 import type { ReadOptions, WorkbookPort, WriteOptions, WriteReport } from "../port";
 import { NOT_SELECTED } from "../port";
@@ -30,10 +31,7 @@ interface DefinedNameModel {
 
 /** The sheet a defined-name range points at (`'My Sheet'!$A$1` → `My Sheet`). */
 function rangeSheet(range: string): string {
-  const bang = range.lastIndexOf("!");
-  if (bang < 0) return "";
-  const sheet = range.slice(0, bang);
-  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+  return splitSheetReference(range).sheet ?? "";
 }
 
 /** exceljs keeps tab order in `orderNo` (not in its typings). */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "fs";
 import * as path from "path";
-import { mknapToSelectionInput, parseMknap } from "../../../src/analysis/prioritise/mknap";
+import { mknapToSelectionInput, parseMknap } from "./mknap";
 import { sameObjective, selectPortfolio } from "../../../src/analysis/prioritise/selection";
 
 // Beasley's OR-Library mknap1: 7 multidimensional knapsack instances with published optima.

@@ -1,13 +1,13 @@
 import { rankStability } from "../../../src/analysis/prioritise/rank-stability";
 import { scoreProjects } from "../../../src/analysis/prioritise/scoring";
-import type { Criterion } from "../../../src/analysis/prioritise/types";
+import type { Criterion } from "../../../src/domain/settings";
 import { seededRng } from "../../../src/domain/random";
 import { project } from "./records";
 
 const criteria: Criterion[] = [
-  { name: "Strategy", column: "StrategicAlignment", weight: 0.4, direction: "benefit", min: 1, max: 5 },
-  { name: "Value", column: "FinancialValue", weight: 0.35, direction: "benefit" },
-  { name: "Risk", column: "RiskScore", weight: 0.25, direction: "cost", min: 1, max: 5 },
+  { name: "Strategy", source: "StrategicAlignment", weight: 0.4, direction: "benefit", min: 1, max: 5 },
+  { name: "Value", source: "FinancialValue", weight: 0.35, direction: "benefit", min: null, max: null },
+  { name: "Risk", source: "RiskScore", weight: 0.25, direction: "cost", min: 1, max: 5 },
 ];
 
 function portfolio(n: number, seed = 3) {

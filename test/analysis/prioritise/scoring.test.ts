@@ -1,5 +1,5 @@
 import { scoreProjects } from "../../../src/analysis/prioritise/scoring";
-import type { Criterion } from "../../../src/analysis/prioritise/types";
+import type { Criterion } from "../../../src/domain/settings";
 import { project } from "./records";
 
 // Worked by hand:
@@ -10,9 +10,9 @@ import { project } from "./records";
 // P2: SA 3, Budget 300, Risk 1 → n = 0.5, 0, 1     → 25 +  0 + 20 = 45
 // P3: SA 1, Budget 200, Risk 5 → n = 0, 0.5, 0     →  0 + 15 +  0 = 15
 const criteria: Criterion[] = [
-  { name: "Strategic", column: "StrategicAlignment", weight: 0.5, direction: "benefit", min: 1, max: 5 },
-  { name: "Cost", column: "Budget", weight: 0.3, direction: "cost" },
-  { name: "Risk", column: "RiskScore", weight: 0.2, direction: "cost", min: 1, max: 5 },
+  { name: "Strategic", source: "StrategicAlignment", weight: 0.5, direction: "benefit", min: 1, max: 5 },
+  { name: "Cost", source: "Budget", weight: 0.3, direction: "cost", min: null, max: null },
+  { name: "Risk", source: "RiskScore", weight: 0.2, direction: "cost", min: 1, max: 5 },
 ];
 const projects = [
   project("P3", { StrategicAlignment: 1, Budget: 200, RiskScore: 5 }),
@@ -63,7 +63,7 @@ describe("weighted scoring", () => {
   it("reports a criterion whose column does not exist", () => {
     const { ranking, problems } = scoreProjects(projects, [
       ...criteria,
-      { name: "Urgency", column: "Urgency Rating", weight: 0, direction: "benefit" },
+      { name: "Urgency", source: "Urgency Rating", weight: 0, direction: "benefit", min: null, max: null },
     ]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ kind: "missingColumn", criterion: "Urgency", column: "Urgency Rating" });
@@ -79,7 +79,7 @@ describe("weighted scoring", () => {
       project("D", {}, { "Customer Impact": null }),
     ];
     const { ranking, problems } = scoreProjects(records, [
-      { name: "Impact", column: "customer impact", weight: 1, direction: "benefit" },
+      { name: "Impact", source: "customer impact", weight: 1, direction: "benefit", min: null, max: null },
     ]);
     // Scale from the data: 0.4–0.8. A → 1, C → 0; B and D score 0 with a problem each.
     expect(ranking.map((r) => [r.id, r.score])).toEqual([

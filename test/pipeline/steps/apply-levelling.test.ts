@@ -4,6 +4,7 @@ import { STEPS, runStep } from "../../../src/pipeline/steps";
 import { openRegister } from "../../../src/pipeline/open-register";
 import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
+import { valueAt } from "../../../src/domain/register";
 
 let registerBytes: Uint8Array;
 
@@ -46,8 +47,8 @@ describe("applying a levelling proposal to the register", () => {
     }
     const allocChanges = applied.value.changes.filter((c) => c.entity === "Allocations");
     expect(allocChanges.length).toBeGreaterThan(0);
-    for (const c of allocChanges) expect(after.register.entities.Allocations[c.index].values[c.field]).toBe(c.to);
-    for (const c of milestoneChanges) expect(after.register.entities.Milestones[c.index].values[c.field]).toBe(c.to);
+    for (const c of allocChanges) expect(valueAt(after.register.entities.Allocations[c.index], c.field)).toBe(c.to);
+    for (const c of milestoneChanges) expect(valueAt(after.register.entities.Milestones[c.index], c.field)).toBe(c.to);
 
     // Re-plan over the horizon levelling looked at (the plan's months plus the longest shift allowed).
     const maxShift = first.workbook.settings.general.levellingMaxShiftMonths;

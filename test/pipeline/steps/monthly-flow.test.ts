@@ -5,6 +5,7 @@ import { openRegister } from "../../../src/pipeline/open-register";
 import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
 import type { WorkbookPort } from "../../../src/workbook/port";
+import { recordsOf } from "../../../src/domain/register";
 import type { SelectionInput } from "../../../src/analysis/prioritise/selection-types";
 import { entitySheet } from "../../../src/report/register-sheets";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
@@ -104,7 +105,7 @@ describe("the monthly flow, step by step in one workbook", () => {
     expect(out.value.skipped.map((s) => s.change)).toEqual([stale]);
     expect(out.value.skipped[0].reason).toMatch(/edited since the check/);
     const again = await openRegister(wb);
-    const record = again.register.entities[first.entity][first.index];
+    const record = recordsOf(again.register, first.entity)[first.index];
     expect(record.values[first.field]).toBe(first.to);
     expect(out.written.every((s) => !/Findings|Settings/.test(s))).toBe(true);
     const recheck = await runStep(wb, STEPS.validate, { today: TODAY }, { write: false });

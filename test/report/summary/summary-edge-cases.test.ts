@@ -2,7 +2,7 @@ import { emptyRegister, type FieldValue, type Register } from "../../../src/doma
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings-model";
 import type { OpenRegister } from "../../../src/pipeline/open-register";
 import { buildSummarySpec } from "../../../src/pipeline/steps/summary";
-import { sheetNameProblem } from "../../../src/report/sheet-names";
+import { sheetNameProblem } from "../../../src/workbook/excel-names";
 import type { Grid } from "../../../src/workbook/grid";
 import { OfficeWorkbook } from "../../../src/workbook/office";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";

@@ -7,7 +7,7 @@ import { programmeCommentary } from "../../../src/report/summary/commentary";
 import { DASHBOARD_SHEET } from "../../../src/report/summary/dashboard-sheet";
 import { moneyWords } from "../../../src/report/summary/figures";
 import { summariseProgrammes } from "../../../src/report/summary/summary-model";
-import { sheetNameProblem } from "../../../src/report/sheet-names";
+import { sheetNameProblem } from "../../../src/workbook/excel-names";
 import type { Grid } from "../../../src/workbook/grid";
 import type { KeyFiguresBlock, SheetSpec } from "../../../src/workbook/spec";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";

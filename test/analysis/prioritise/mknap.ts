@@ -1,10 +1,10 @@
-import type { SelectionInput } from "./selection-types";
+import type { SelectionInput } from "../../../src/analysis/prioritise/selection-types";
 
 /**
  * Beasley's OR-Library multidimensional knapsack files (mknap1.txt): the number of instances,
  * then per instance `n m optimum`, n profits, m rows of n weights, m capacities, as
  * whitespace-separated numbers (rows wrap freely). Used to check the selection engine against
- * published optima and by the bench; modelled the way the pipeline feeds selection: one role per
+ * published optima and by the bench (test-only, so it lives under test/); modelled the way the pipeline feeds selection: one role per
  * constraint row, a single month, demand = weights, supply = capacities, value = profits.
  */
 export interface MknapInstance {

@@ -1,14 +1,15 @@
-import { selectPortfolio } from "./selection";
+import { selectPortfolio } from "../analysis/prioritise/selection";
 import type {
   SelectionIncumbent,
   SelectionInput,
   SelectionOptions,
   SelectionProgress,
   SelectionResult,
-} from "./selection-types";
+} from "../analysis/prioritise/selection-types";
 
 /**
- * Web Worker entry for the task pane: HiGHS solves synchronously, so the pane runs it here to
+ * Web Worker entry for the task pane (a front end: it uses the worker global `self`, which the
+ * engine's tsconfig does not know): HiGHS solves synchronously, so the pane runs it here to
  * stay responsive. To stop a solve, the pane calls `worker.terminate()` (HiGHS cannot be
  * interrupted from another thread without SharedArrayBuffer, which needs cross-origin
  * isolation an add-in page does not have) and starts a new worker for the next solve; each
@@ -16,9 +17,7 @@ import type {
  */
 export interface SelectionRequest {
   input: SelectionInput;
-  options?: Omit<SelectionOptions, "signal" | "stop" | "onProgress" | "onIncumbent" | "locateWasm" | "interruptFlag">;
-  /** URL of the bundled highs.wasm (the pane's bundler emits it as an asset). */
-  wasmUrl?: string;
+  options?: Omit<SelectionOptions, "signal" | "stop" | "onProgress" | "onIncumbent">;
 }
 
 export type SelectionReply =
@@ -35,10 +34,9 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
-  const { input, options, wasmUrl } = event.data;
+  const { input, options } = event.data;
   selectPortfolio(input, {
     ...options,
-    locateWasm: wasmUrl ? () => wasmUrl : undefined,
     onProgress: (progress) => scope.postMessage({ type: "progress", progress }),
     // The pane keeps the latest, so "stop and keep the best so far" still has it after ending this worker.
     onIncumbent: (incumbent) => scope.postMessage({ type: "incumbent", incumbent }),
