@@ -73,6 +73,18 @@ async function sheetEntries(bytes: Uint8Array): Promise<Map<string, Set<string>>
   return out;
 }
 
+/** Which sheets of `before` changed in `after`, and the changed entries that belong to no changed sheet. */
+async function sheetsChanged(
+  before: Uint8Array,
+  after: Uint8Array,
+): Promise<{ rewritten: string[]; outside: string[] }> {
+  const sheets = await sheetEntries(before);
+  const changed = changedEntries(await zipEntries(before), await zipEntries(after), SHARED_PARTS);
+  const rewritten = [...sheets].filter(([, parts]) => changed.some((p) => parts.has(p))).map(([n]) => n);
+  const owned = new Set(rewritten.flatMap((n) => [...sheets.get(n)!]));
+  return { rewritten, outside: changed.filter((p) => !owned.has(p)) };
+}
+
 async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
   const sheet = (await readSheetCatalog(zip)).sheets.find((s) => s.name === name);
@@ -116,7 +128,13 @@ function overlappingValidations(xml: string): string[] {
 async function productContent(bytes: Uint8Array) {
   const zip = await JSZip.loadAsync(bytes);
   const catalog = await readSheetCatalog(zip);
-  const result = { findingsLinks: 0, dropdowns: 0, selectionCharts: 0, overlaps: [] as string[], duplicatePriorities: [] as string[] };
+  const result = {
+    findingsLinks: 0,
+    dropdowns: 0,
+    selectionCharts: 0,
+    overlaps: [] as string[],
+    duplicatePriorities: [] as string[],
+  };
   for (const sheet of catalog.sheets) {
     if (!sheet.path || USER_SHEETS.includes(sheet.name)) continue;
     const xml = await zip.file(sheet.path)!.async("string");
@@ -129,7 +147,9 @@ async function productContent(bytes: Uint8Array) {
       for (const rel of await readRels(zip, relsPathOf(sheet.path))) {
         if (!rel.type.endsWith("/drawing")) continue;
         const drawing = resolvePartPath(sheet.path, rel.target);
-        result.selectionCharts = (await readRels(zip, relsPathOf(drawing))).filter((r) => r.type.endsWith("/chart")).length;
+        result.selectionCharts = (await readRels(zip, relsPathOf(drawing))).filter((r) =>
+          r.type.endsWith("/chart"),
+        ).length;
       }
     }
   }
@@ -190,16 +210,9 @@ describe("surgical writes through the CLI", () => {
         changed: [],
       });
       // 2. Against this step's input: only the sheets the step wrote (and the shared parts) changed.
-      const before = await zipEntries(previous);
-      const inputSheets = await sheetEntries(previous);
-      const changed = changedEntries(before, after, SHARED_PARTS);
-      const rewritten = [...inputSheets].filter(([, parts]) => changed.some((p) => parts.has(p))).map(([n]) => n);
-      expect(rewritten.filter((n) => USER_SHEETS.includes(n))).toEqual([]);
-      const ownedParts = new Set(rewritten.flatMap((n) => [...inputSheets.get(n)!]));
-      expect({ step: step.label, outside: changed.filter((p) => !ownedParts.has(p)) }).toEqual({
-        step: step.label,
-        outside: [],
-      });
+      const diff = await sheetsChanged(previous, bytes);
+      expect(diff.rewritten.filter((n) => USER_SHEETS.includes(n))).toEqual([]);
+      expect({ step: step.label, outside: diff.outside }).toEqual({ step: step.label, outside: [] });
       expect({ step: step.label, problems: (await inspectPackage(bytes)).problems }).toEqual({
         step: step.label,
         problems: [],
@@ -240,7 +253,8 @@ describe("surgical writes through the CLI", () => {
     if (haveSoffice) {
       const csv = await convert(outputs, "csv", path.join(dir, "csv"));
       // LibreOffice's CSV is the first sheet: in the registers, the user's "My Analysis" with its figures.
-      for (const file of csv.slice(0, -1)) expect(await fs.readFile(file, "utf8")).toMatch(/^Month,Cost,Benefit,Approved/);
+      for (const file of csv.slice(0, -1))
+        expect(await fs.readFile(file, "utf8")).toMatch(/^Month,Cost,Benefit,Approved/);
     }
   }, 600_000);
 
@@ -252,6 +266,21 @@ describe("surgical writes through the CLI", () => {
       const [resaved] = await convert([register], "xlsx", path.join(dir, "lo"));
       const tables = (await JSZip.loadAsync(await fs.readFile(resaved))).file(/^xl\/tables\/.+\.xml$/);
       expect(tables.length).toBeGreaterThan(0);
+      expect(tables.every((t) => t.name.length > 0)).toBe(true);
+      const tableXml = await Promise.all(tables.map((t) => t.async("string")));
+      expect(tableXml.filter((x) => x.includes("<tableStyleInfo")).length).toBe(0); // the shape that crashed
+      // validate -o on the re-saved register itself: before the splice, exceljs re-saved its tables
+      // and failed with "Cannot read properties of null (reading 'theme')".
+      const direct = path.join(dir, "lo-direct.xlsx");
+      const v = await pmo("validate", resaved, "-o", direct, "-q");
+      expect([0, 1]).toContain(v.code);
+      expect(v.stderr).not.toMatch(/theme|TypeError|reading '/);
+      const diff = await sheetsChanged(await fs.readFile(resaved), await fs.readFile(direct));
+      expect(diff).toEqual({
+        rewritten: ["PMO Settings", "Findings"].filter((n) => diff.rewritten.includes(n)),
+        outside: [],
+      });
+      expect((await sheetEntries(await fs.readFile(direct))).has("Findings")).toBe(true);
       const built = path.join(dir, "lo-built.xlsx");
       const r = await pmo("build", inputs, "--into", resaved, "-o", built, "--json", "-q");
       expect(r.code).toBe(0);
@@ -265,7 +294,7 @@ describe("surgical writes through the CLI", () => {
       const ours = new Set([...loSheets.values()].flatMap((s) => [...s]));
       expect(changedEntries(lo, out, new Set([...SHARED_PARTS, ...ours]))).toEqual([]);
       expect((await inspectPackage(new Uint8Array(await fs.readFile(validated)))).problems).toEqual([]);
-      await expect(convert([built, validated], "csv", path.join(dir, "lo-csv"))).resolves.toHaveLength(2);
+      await expect(convert([direct, built, validated], "csv", path.join(dir, "lo-csv"))).resolves.toHaveLength(3);
     },
     600_000,
   );
