@@ -263,7 +263,9 @@ export function localiseSheetXml(xml: string, strings: string[], styles: Pick<St
 /** A formula's sheet references (`'My Sheet'!A1`, `Data!B2`), lower-cased. */
 export function sheetsReferenced(formula: string): string[] {
   const out: string[] = [];
-  for (const m of formula.matchAll(/(?:'((?:[^']|'')+)'|([^\s'!,()=+\-*/^&<>:;{}"#[\]]+))!/g)) {
+  for (const m of formula.matchAll(/(?:'((?:[^']|'')+)'|([^\s'!,()=+\-*/^&<>:;{}"[\]]+))!/g)) {
+    // `#REF!` is an error, not a sheet.
+    if (m[2]?.startsWith("#")) continue;
     out.push((m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]).toLowerCase());
   }
   return out;
