@@ -83,7 +83,9 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!sniff.ok) throw new Error(sniff.problem.message);
     const catalog = await readSheetCatalog(sniff.zip);
     try {
-      return { wb: await loadWithSecondChance(bytes, sniff.zip, false), catalog };
+      // Loaded for reading only (validations, conditional formats, drawings… skipped): exceljs never
+      // saves an opened workbook, and a whole-column validation alone costs seconds to expand.
+      return { wb: await loadWithSecondChance(bytes, sniff.zip, true), catalog };
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       throw new Error(`${file} could not be opened (${why}). Open it in Excel, save it again as .xlsx, and retry.`);
