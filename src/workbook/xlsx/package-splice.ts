@@ -96,6 +96,8 @@ async function referencedElsewhere(zip: JSZip, owners: Set<string>, candidates: 
  */
 async function ownPartsOf(zip: JSZip, sheetPath: string): Promise<Set<string>> {
   const parts = await reachable(zip, sheetPath);
+  // A part pointing back at the sheet does not make the sheet one of its own parts.
+  parts.delete(sheetPath);
   for (;;) {
     const kept = await referencedElsewhere(zip, new Set([sheetPath, ...parts]), parts);
     if (kept.size === 0) return parts;
