@@ -266,6 +266,49 @@ describe.each([xlsxAdapter, officeAdapter])("workbook port contract: $name", (ad
     expect(view(grid)).toEqual({ sheet: "My notes", origin: { row: 2, col: 3 }, values: userSheet.values });
   });
 
+  it("a second run replaces its sheets in place: one of each sheet and table, the user's sheet and formats kept", async () => {
+    const host = await adapter.open([messySheet, userSheet]);
+    const lists: WorkbookSpec = {
+      sheets: [{ name: "PMO Lists", hidden: true, blocks: [{ kind: "text", row: 1, col: 1, lines: ["Red"] }] }],
+    };
+    await host.write(summarySpec);
+    await host.write(lists);
+    const once = await host.read();
+    await host.write(summarySpec);
+    await host.write(lists);
+    const twice = await host.read();
+    for (const result of [once, twice]) {
+      expect(result.grids.map((g) => g.sheet)).toEqual(["Tracker", "My notes", "Summary", "PMO Lists"]);
+      expect(gridOf(result, "Summary").tables?.map((t) => t.name)).toEqual(["tblContract"]);
+      expect(view(gridOf(result, "Summary"))?.values).toEqual(
+        view({ ...gridOf(result, "Summary"), values: expectedSummary })?.values,
+      );
+      expect(gridOf(result, "PMO Lists").hidden).toBe(true);
+      const tracker = gridOf(result, "Tracker");
+      expect(view(tracker)).toEqual(view({ ...tracker, values: messySheet.values }));
+      expect(tracker.numberFormats?.[12]?.[4]).toBe("dd/mm/yyyy");
+      expect(view(gridOf(result, "My notes"))?.values).toEqual(userSheet.values);
+    }
+  });
+
+  it("writing one sheet leaves the other written sheets as they were", async () => {
+    const host = await adapter.open([userSheet]);
+    await host.write(summarySpec);
+    await host.write({
+      sheets: [{ name: "Findings", blocks: [{ kind: "text", row: 1, col: 1, lines: ["one finding"] }] }],
+    });
+    await host.write({
+      sheets: [{ name: "Findings", blocks: [{ kind: "text", row: 1, col: 1, lines: ["two findings"] }] }],
+    });
+    const result = await host.read();
+    expect(result.grids.map((g) => g.sheet)).toEqual(["My notes", "Summary", "Findings"]);
+    expect(view(gridOf(result, "Findings"))?.values).toEqual([["two findings"]]);
+    expect(view(gridOf(result, "Summary"))?.values).toEqual(
+      view({ ...gridOf(result, "Summary"), values: expectedSummary })?.values,
+    );
+    expect(gridOf(result, "Summary").tables?.map((t) => t.name)).toEqual(["tblContract"]);
+  });
+
   it("reads a messy sheet (title rows, header at row 11, data from column B) as the same Grid", async () => {
     const host = await adapter.open([messySheet]);
     const grid = gridOf(await host.read(), "Tracker");

@@ -49,19 +49,28 @@ function numberOf(cell: ExcelJS.Cell | undefined, date1904: boolean): number | n
   return null;
 }
 
-function sheetOf(wb: ExcelJS.Workbook, chart: ChartBlock, r: SheetRange): ExcelJS.Worksheet {
+function sheetOf(
+  wb: ExcelJS.Workbook,
+  chart: ChartBlock,
+  r: SheetRange,
+  fallback?: ExcelJS.Workbook,
+): ExcelJS.Worksheet {
   const lower = r.sheet.toLowerCase();
-  const ws = wb.worksheets.find((w) => w.name.toLowerCase() === lower);
+  const find = (book: ExcelJS.Workbook) => book.worksheets.find((w) => w.name.toLowerCase() === lower);
+  const ws = find(wb) ?? (fallback ? find(fallback) : undefined);
   if (!ws) throw new Error(`Chart "${chart.title}" points at sheet "${r.sheet}", which is not in the workbook.`);
   return ws;
 }
 
-/** One cache per series of `chart`, aligned with `chart.series`. */
-export function readChartCaches(wb: ExcelJS.Workbook, chart: ChartBlock): SeriesCache[] {
+/**
+ * One cache per series of `chart`, aligned with `chart.series`. A series on a sheet `wb` does not
+ * hold is read from `fallback` (the opened workbook, when `wb` holds only the sheets being written).
+ */
+export function readChartCaches(wb: ExcelJS.Workbook, chart: ChartBlock, fallback?: ExcelJS.Workbook): SeriesCache[] {
   const date1904 = wb.properties?.date1904 === true;
   return chart.series.map((s) => {
-    const catCells = cellsOf(sheetOf(wb, chart, s.categories), s.categories);
-    const valCells = cellsOf(sheetOf(wb, chart, s.values), s.values);
+    const catCells = cellsOf(sheetOf(wb, chart, s.categories, fallback), s.categories);
+    const valCells = cellsOf(sheetOf(wb, chart, s.values, fallback), s.values);
     const cache: SeriesCache = {
       categories: catCells.map((c) => categoryOf(c, date1904)),
       values: valCells.map((c) => numberOf(c, date1904)),

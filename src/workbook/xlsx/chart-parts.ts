@@ -2,7 +2,14 @@ import JSZip from "jszip";
 import type { ChartBlock } from "../spec";
 import { chartSpaceXml, escapeXml, type SeriesCache } from "./chart-xml";
 import { appendAnchors, maxShapeId, newDrawingXml, type ChartAnchor } from "./drawing-xml";
-import { readRels, readSheetCatalog, relsPathOf, resolvePartPath, type Relationship } from "./sheet-catalog";
+import {
+  readRels,
+  readSheetCatalog,
+  relativeTarget,
+  relsPathOf,
+  resolvePartPath,
+  type Relationship,
+} from "./sheet-catalog";
 import { insertDrawingRef } from "./worksheet-drawing";
 
 /**
@@ -53,15 +60,6 @@ function nextPartNumber(zip: JSZip, folder: string, stem: string): number {
     .map((p) => re.exec(p))
     .map((m) => (m ? Number(m[1]) : 0));
   return Math.max(0, ...numbers) + 1;
-}
-
-/** Relative target from one part's folder to another part (both under `xl/`). */
-function relativeTarget(fromPart: string, toPart: string): string {
-  const from = fromPart.split("/").slice(0, -1);
-  const to = toPart.split("/");
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
 async function appendRels(zip: JSZip, relsPath: string, added: { id: string; type: string; target: string }[]) {

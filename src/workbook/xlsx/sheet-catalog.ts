@@ -84,6 +84,15 @@ export function resolvePartPath(ownerPath: string, target: string): string {
   return parts.join("/");
 }
 
+/** Relative target from one part's folder to another part (both under `xl/`). */
+export function relativeTarget(fromPart: string, toPart: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = toPart.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+
 export function relsPathOf(partPath: string): string {
   const i = partPath.lastIndexOf("/");
   return `${partPath.slice(0, i)}/_rels/${partPath.slice(i + 1)}.rels`;

@@ -27,9 +27,13 @@ function stringLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-export function conditionalRule(spec: ConditionalFormatSpec): ExcelJS.ConditionalFormattingRule {
+/**
+ * One exceljs rule for a conditional format. `priority` must be unique within the sheet: Excel
+ * evaluates rules in priority order, and equal priorities (exceljs's default of 1 for every rule
+ * given one) leave the order to chance.
+ */
+export function conditionalRule(spec: ConditionalFormatSpec, priority = 1): ExcelJS.ConditionalFormattingRule {
   const rule = spec.rule;
-  const priority = 1;
   switch (rule.type) {
     case "textEquals":
       return {
@@ -130,9 +134,10 @@ export function renderSheet(
   }
   if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
   ws.state = spec.hidden ? "hidden" : "visible";
-  for (const cf of spec.conditionalFormats ?? []) {
-    ws.addConditionalFormatting({ ref: rangeAddress(cf.range), rules: [conditionalRule(cf)] });
-  }
+  // Priorities 1, 2, 3… in the spec's order: the first format listed wins where two overlap.
+  (spec.conditionalFormats ?? []).forEach((cf, i) => {
+    ws.addConditionalFormatting({ ref: rangeAddress(cf.range), rules: [conditionalRule(cf, i + 1)] });
+  });
   return { cells, charts, hasInternalLinks };
 }
 
