@@ -147,9 +147,11 @@ describe("readWorkbookBytes dispatch", () => {
     expect(res.problems[0].message).toMatch(/big\.csv is 4 KB, over the 1 KB limit/);
   });
 
-  test("an .xlsb name is explained", async () => {
+  test("an .xlsb name on bytes that are no workbook is explained", async () => {
     const res = await readWorkbookBytes(utf8("not really"), "model.xlsb");
-    expect(res.problems[0].message).toMatch(/binary workbook \(\.xlsb\)/);
+    expect(res.problems[0].message).toMatch(
+      /model\.xlsb has an \.xlsb name but its contents are not an Excel binary workbook \(\.xlsb\)/,
+    );
   });
 });
 
