@@ -7,6 +7,7 @@ import { entityOverrideKey, SAVED_ENTITY_KEY } from "./entity-choice";
 import { detectRegions, type DetectedRegion } from "./header-detection";
 import type { SavedMapping } from "./header-mapping";
 import { headerSignature } from "./header-text";
+import { MAX_HEADER_MATCH_CHARS } from "./header-text";
 import { mergeSources, type SourceBatch } from "./merge-sources";
 import { buildMonthRecords } from "./month-records";
 import { classifyRegion } from "./sheet-classification";
@@ -64,6 +65,8 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
       }
       const notes = [...cls.mapping.notes];
       if (region.ended) notes.push(region.ended);
+      for (const col of region.columns)
+        if (col.header.length > MAX_HEADER_MATCH_CHARS) notes.push(longHeaderNote(grid, region, col));
       const sink = newSink(grid.file, grid.sheet, cls.entity, usedDerived);
       const prepared = prepareColumns(grid, region, cls.entity, cls.mapping, settings, notes);
       if (cls.layout === "monthsAcross" && cls.months) {
@@ -136,6 +139,15 @@ function skippedReport(grid: Grid, region: DetectedRegion | null, reason: string
     skipped: reason,
     notes: [],
   };
+}
+
+/** A header cut for matching: which column, how long it was, and what to do. */
+function longHeaderNote(grid: Grid, region: DetectedRegion, col: DetectedRegion["columns"][number]): string {
+  const where = region.kind === "keyValue" ? col.cell : columnLetters(grid.origin.col + col.index);
+  return (
+    `the header of column ${where} is ${col.header.length.toLocaleString("en-GB")} characters long; only its first ` +
+    `${MAX_HEADER_MATCH_CHARS} were used to match it to a field. Shorten the header if it was mapped wrongly.`
+  );
 }
 
 /** A decision the user should see (ambiguous dates read day-first, units, default measure). */

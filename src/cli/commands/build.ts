@@ -35,6 +35,9 @@ export function buildText(outcome: BuildOutcome, missing: { path: string; messag
     const errors = i.problems.filter((p) => p.severity === "error");
     for (const p of errors.slice(0, 5)) lines.push(`    ${p.message}`);
     if (errors.length > 5) lines.push(`    … and ${errors.length - 5} more (see the Mapping sheet)`);
+    // File-level warnings (encoding, an unclosed quote that swallowed rows) are printed, not only counted.
+    for (const p of i.problems.filter((p) => p.severity === "warning" && !p.cell && !p.sheet).slice(0, 5))
+      lines.push(`    ⚠ ${p.message}`);
     const warnings = i.problems.length - errors.length;
     if (warnings > 0) lines.push(`    ${warnings} value(s) kept as text or noted: see the Mapping sheet`);
   }

@@ -24,7 +24,10 @@ describe("readCsv", () => {
       'DFT_001;High Speed 2;£40,300.00;Red;Amber;"Line one of the comment\r\nline two; still inside"\r\n' +
       "DWP_002;Universal Credit;£2,100.5;;Green;\r\n";
     const res = readCsv(latin1(text), "gmpp_2023.csv");
-    expect(res.problems).toEqual([]);
+    // Read as Windows-1252, and said so (issue 14: never decoded silently).
+    expect(res.problems.map((p) => [p.severity, p.message])).toEqual([
+      ["warning", expect.stringMatching(/^gmpp_2023\.csv is not UTF-8 text; it was read as Windows-1252 \(Latin-1\)/)],
+    ]);
     expect(res.grids).toHaveLength(1);
     const g = res.grids[0];
     expect(g.sheet).toBe("gmpp_2023");
