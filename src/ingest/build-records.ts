@@ -233,6 +233,8 @@ export function buildTableRecords(
       record.values.Finish = record.values.Start;
       record.provenance.Finish = record.provenance.Start;
     }
+    if (sink.entity === "Issues") escalatedFromStatus(record);
+    if (sink.entity === "Risks") exposureFromScores(record);
     assignId(sink, record, grid.origin.row + r);
     for (const p of pending ?? []) sink.problems.push(cellProblem(sink, p.cell, p.raw, p.field, p.problem, record.id));
     sink.records.push(record);
@@ -247,6 +249,26 @@ export function buildTableRecords(
       message: `${sink.file}, sheet "${sink.sheet}": ${templateRows} row(s) with no ${[...anchors].join("/") || "content"} and at most one other value and no id of their own (pre-filled template rows) were left out.`,
     });
   }
+}
+
+/** An issue whose status says ESCALATED is open and escalated (IssueStatus has no Escalated). */
+function escalatedFromStatus(record: RegisterRecord): void {
+  const source = record.provenance.Status;
+  if (!source || typeof source.raw !== "string" || !/^\s*escalat/i.test(source.raw)) return;
+  if (record.values.Escalated !== undefined && record.values.Escalated !== null) return;
+  record.values.Escalated = "Yes";
+  record.provenance.Escalated = { ...source };
+}
+
+/** Exposure = Probability × Impact where the source gives both scores and no exposure. */
+function exposureFromScores(record: RegisterRecord): void {
+  const p = record.values.Probability;
+  const i = record.values.Impact;
+  if (typeof p !== "number" || typeof i !== "number") return;
+  if (record.values.Exposure !== undefined && record.values.Exposure !== null) return;
+  record.values.Exposure = p * i;
+  const from = record.provenance.Probability ?? record.provenance.Impact;
+  if (from) record.provenance.Exposure = { ...from, raw: `computed: Probability × Impact (${p} × ${i})` };
 }
 
 interface ShapeNode {
