@@ -1055,6 +1055,23 @@ const TEMPLATE_ALIASES: Partial<Record<EntityName, Record<string, string[]>>> = 
   Dependencies: {
     Status: ["dependency status", "state"],
   },
+  // Effort said in days is read into Hours at the settings' hours per day (build-records.ts).
+  Allocations: {
+    Hours: ["effort", "effort days", "person days", "man days", "days effort", "effort (days)", "effort in days"],
+  },
+  // GMPP annual-report data from 2021/22 on (corpus gmpp_2022, gmpp_2024): the whole-life cost is the budget.
+  Projects: {
+    ProjectId: ["gmpp id number", "gmpp id"],
+    Budget: [
+      "total baseline whole life costs including non government costs",
+      "total baseline whole life costs",
+      "whole life costs",
+      "whole life cost",
+      "wlc",
+    ],
+    ForecastStart: ["project start date latest approved start date", "latest approved start date"],
+    ForecastFinish: ["project end date latest approved end date", "latest approved end date"],
+  },
 };
 for (const [entity, fields] of Object.entries(TEMPLATE_ALIASES) as [EntityName, Record<string, string[]>][]) {
   for (const [name, aliases] of Object.entries(fields)) {

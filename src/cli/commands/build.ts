@@ -5,6 +5,7 @@ import { buildRegisterFromFiles } from "../../pipeline/build-register";
 import type { BuildOutcome } from "../../pipeline/build-register";
 import { gatherInputs, loadFile, writeFileAtomic } from "../input-files";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
+import { parseMoneyUnitFlags } from "../../ingest/money-units";
 
 export function buildJson(outcome: BuildOutcome, missing: { path: string; message: string }[]) {
   return {
@@ -67,6 +68,11 @@ export function registerBuildCommand(program: Command): void {
       "how to read ambiguous text dates: dmy or mdy (default: from each column, else dmy)",
     )
     .option("--mapping <file>", "saved header mappings (JSON: { <header signature>: { <header>: <field|null> } })")
+    .option(
+      "--money-unit <column=unit>",
+      "the unit a money column's figures are in: m, k or 1 (repeatable; COLUMN is its header or field name)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option("--json", "print one JSON document")
     .option("-q, --quiet", "no progress on stderr")
     .action(
@@ -90,6 +96,8 @@ export function registerBuildCommand(program: Command): void {
             );
           }
         }
+        const moneyUnits = parseMoneyUnitFlags((opts as { moneyUnit?: string[] }).moneyUnit ?? []);
+        if (typeof moneyUnits === "string") throw new UsageError(moneyUnits);
         const { files, missing } = await gatherInputs(inputs, [opts.output]);
         const loaded = [];
         for (const f of files) loaded.push(await loadFile(f));
@@ -118,6 +126,7 @@ export function registerBuildCommand(program: Command): void {
           dateOrder: opts.dateOrder as "dmy" | "mdy" | undefined,
           mappings,
           into: into ?? undefined,
+          moneyUnits,
         });
         reporter.stop();
         const anyRead = outcome.inputs.some((i) => i.status !== "failed");
