@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import * as XLSX from "@e965/xlsx";
 import JSZip from "jszip";
 import { ingestGrids } from "../../../src/ingest/ingest";
+import { buildRegisterFromFiles } from "../../../src/pipeline/build-register";
 import type { Grid } from "../../../src/workbook/grid";
 import { spreadsheetFormat } from "../../../src/workbook/xlsx/file-sniff";
 import { readWorkbookBytes } from "../../../src/workbook/xlsx/read-workbook-bytes";
@@ -142,6 +143,21 @@ if (!haveSoffice) {
       const risks = ingestGrids(read.grids).register.entities.Risks;
       expect(risks.map((r) => r.id)).toEqual(["R-001", "R-002", "R-003"]);
       expect(risks[2].values.Title).toBe("Key engineer leaves — £ cost");
+    });
+
+    it("builds a register from the .ods and .xls copies through the pipeline (the Risks sheet holds each risk once)", async () => {
+      const files = ["ods", "xls"].map((ext) => ({
+        name: `risk-log.${ext}`,
+        bytes: new Uint8Array(readFileSync(join(dir, `risk-log.${ext}`))),
+      }));
+      const { outcome, bytes } = await buildRegisterFromFiles(files);
+      expect(outcome.inputs.map((i) => [i.file, i.status, i.sheets.find((s) => s.entity)?.entity])).toEqual([
+        ["risk-log.ods", "read", "Risks"],
+        ["risk-log.xls", "read", "Risks"],
+      ]);
+      const register = await readWorkbookBytes(bytes, "register.xlsx");
+      const risks = register.grids.find((g) => g.sheet === "Risks")!;
+      expect(risks.values.slice(1).map((r) => r[0])).toEqual(["R-001", "R-002", "R-003"]);
     });
   });
 }
