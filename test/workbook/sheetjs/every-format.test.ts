@@ -201,3 +201,33 @@ describe("an Excel-written table with hidden filter buttons (exceljs issue #1240
     ]);
   });
 });
+
+describe("dropdowns Excel saved under x14:dataValidations", () => {
+  it("read as plain cells (the extension list is not needed to read values)", async () => {
+    const bytes = await buildXlsx((wb) => {
+      const ws = wb.addWorksheet("Risks");
+      ws.getRow(1).values = ["Risk ID", "Title", "Status"];
+      ws.getRow(2).values = ["R-1", "Late supplier", "Open"];
+      wb.addWorksheet("Lists").getColumn(1).values = ["Open", "Closed", "Escalated"];
+    });
+    const zip = await JSZip.loadAsync(bytes);
+    const x14 =
+      '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
+      '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">' +
+      '<x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1">' +
+      "<x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>C2:C1048576</xm:sqref>" +
+      "</x14:dataValidation></x14:dataValidations></ext></extLst>";
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toContain("</worksheet>");
+    zip.file("xl/worksheets/sheet1.xml", sheet.replace("</worksheet>", `${x14}</worksheet>`));
+    const withDropdowns = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const read = await readWorkbookBytes(withDropdowns, "RAID.xlsx");
+    expect(read.problems).toEqual([]);
+    expect(read.grids[0].values).toEqual([
+      ["Risk ID", "Title", "Status"],
+      ["R-1", "Late supplier", "Open"],
+    ]);
+    const risks = ingestGrids(read.grids).register.entities.Risks;
+    expect(risks.map((r) => [r.id, r.values.Status])).toEqual([["R-1", "Open"]]);
+  });
+});
