@@ -14,7 +14,7 @@ export interface MissingInput {
   message: string;
 }
 
-const SPREADSHEET = /\.(xlsx|xlsm|csv|tsv|txt|xls)$/i;
+const SPREADSHEET = /\.(xlsx|xlsm|csv|tsv|txt|xls|xlsb|ods)$/i;
 
 /**
  * Expands files and folders (one level of folders, recursively) into spreadsheet files, sorted so

@@ -914,6 +914,13 @@ const SCHEMA_LITERAL = {
         description: "Next review date.",
         aliases: ["review date", "next review", "last review", "review"],
       },
+      {
+        name: "Rating",
+        type: "enum",
+        list: "Priority",
+        description: "The risk's rating in words (High, Medium, Low…) where the source gives one instead of a score.",
+        aliases: ["rating", "risk rating", "risk level", "rating text", "overall rating", "level"],
+      },
     ],
   },
   Issues: {
@@ -1107,6 +1114,52 @@ export const SCHEMA: Record<EntityName, EntityDef> = SCHEMA_LITERAL;
  * test/types/typed-fields.ts fails the typecheck if that happens.
  */
 export type FieldOf<E extends EntityName> = (typeof SCHEMA_LITERAL)[E]["fields"][number]["name"];
+
+/**
+ * Issue 14: headers of real RAID templates, added to the fields above here (a block of its own so
+ * the field definitions stay as they are). "Mitigation Date" is not a Response: see header-mapping.
+ */
+const TEMPLATE_ALIASES: Partial<Record<EntityName, Record<string, string[]>>> = {
+  Issues: {
+    Owner: ["assigned to owner", "assigned to", "assignee", "issue manager"],
+    TargetDate: ["expected resolution date", "resolution date", "resolve by", "expected closure date"],
+    Escalated: ["escalation required (y/n)?", "escalation required", "escalate (y/n)", "escalated (y/n)"],
+    RaisedDate: ["date identified", "identified", "date logged", "logged"],
+    Priority: ["priority level", "issue priority"],
+  },
+  Risks: {
+    RaisedDate: ["date logged", "logged"],
+    ResponseType: ["response strategy", "treatment", "treatment strategy", "risk treatment"],
+    Owner: ["assigned to owner", "assigned to"],
+  },
+  Dependencies: {
+    Status: ["dependency status", "state"],
+  },
+  // Effort said in days is read into Hours at the settings' hours per day (build-records.ts).
+  Allocations: {
+    Hours: ["effort", "effort days", "person days", "man days", "days effort", "effort (days)", "effort in days"],
+  },
+  // GMPP annual-report data from 2021/22 on (corpus gmpp_2022, gmpp_2024): the whole-life cost is the budget.
+  Projects: {
+    ProjectId: ["gmpp id number", "gmpp id"],
+    Budget: [
+      "total baseline whole life costs including non government costs",
+      "total baseline whole life costs",
+      "whole life costs",
+      "whole life cost",
+      "wlc",
+    ],
+    ForecastStart: ["project start date latest approved start date", "latest approved start date"],
+    ForecastFinish: ["project end date latest approved end date", "latest approved end date"],
+  },
+};
+for (const [entity, fields] of Object.entries(TEMPLATE_ALIASES) as [EntityName, Record<string, string[]>][]) {
+  for (const [name, aliases] of Object.entries(fields)) {
+    const field = SCHEMA[entity].fields.find((f) => f.name === name);
+    if (!field) throw new Error(`TEMPLATE_ALIASES: ${entity} has no field ${name}`);
+    field.aliases = [...(field.aliases ?? []), ...aliases.filter((a) => !(field.aliases ?? []).includes(a))];
+  }
+}
 
 export function entityDef(name: EntityName): EntityDef {
   return SCHEMA[name];

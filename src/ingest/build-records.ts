@@ -13,6 +13,9 @@ import {
 } from "./coercion";
 import { dataCell, type DetectedColumn, type DetectedRegion } from "./header-detection";
 import type { MappingResult } from "./header-mapping";
+import type { SavedMapping } from "./header-mapping";
+import { headerMoneyUnit } from "./header-text";
+import { answeredUnit, unitQuestionFor, unitsAboveTable, type DeclaredUnit, type UnitQuestion } from "./money-units";
 import type { DerivedIdNote, IngestProblem } from "./types";
 
 /**
@@ -123,6 +126,67 @@ export interface PreparedColumn {
   coerce?: (raw: CellValue) => { value: FieldValue; problem?: CoerceProblem };
 }
 
+/** What a money column's unit is decided from (see money-units.ts), and where questions go. */
+export interface ColumnUnitContext {
+  /** `--money-unit` answers: header or field name → multiplier. */
+  answers?: Record<string, number>;
+  saved?: SavedMapping;
+  above: ReturnType<typeof unitsAboveTable>;
+  signature: string;
+  questions: UnitQuestion[];
+  /** Region column position → the unit used, for the Mapping sheet. */
+  decided: Map<number, DeclaredUnit>;
+  /** Hours in one FTE day, for effort given in days. */
+  hoursPerDay?: number;
+}
+
+function moneySettings(
+  grid: Grid,
+  region: DetectedRegion,
+  entity: EntityName,
+  field: FieldDef,
+  column: DetectedColumn,
+  settings: CoercionSettings,
+  units: ColumnUnitContext,
+): CoercionSettings {
+  const position = region.columns.indexOf(column);
+  const inHeader = headerMoneyUnit(column.header);
+  const declared =
+    answeredUnit(column.header, field, units.answers, units.saved) ??
+    (inHeader !== null
+      ? { multiplier: inHeader, said: "header" as const, text: column.header }
+      : (units.above.byColumn.get(column.index) ?? units.above.table));
+  if (declared) {
+    units.decided.set(position, declared);
+    return declared.said === "header" ? settings : { ...settings, columnMoneyUnit: declared };
+  }
+  const question = unitQuestionFor(
+    grid,
+    region,
+    entity,
+    field,
+    column.index,
+    column.header,
+    settings.moneyUnit,
+    units.signature,
+  );
+  if (question) units.questions.push(question);
+  return settings;
+}
+
+/** A header that says its effort is counted in days (`Effort (days)`, `Person days`, `man-days`). */
+const EFFORT_IN_DAYS = /\b(?:days?|person[ -]?days?|man[ -]?days?|pd)\b/i;
+
+function effortDaysToHours(
+  coerce: NonNullable<PreparedColumn["coerce"]>,
+  hoursPerDay: number,
+): NonNullable<PreparedColumn["coerce"]> {
+  return (raw) => {
+    const out = coerce(raw);
+    return typeof out.value === "number" && !out.problem ? { value: out.value * hoursPerDay } : out;
+  };
+}
+
 /** Coercers for a region's mapped columns, each decided once from the whole column. */
 export function prepareColumns(
   grid: Grid,
@@ -131,6 +195,7 @@ export function prepareColumns(
   mapping: MappingResult,
   settings: CoercionSettings,
   notes: string[],
+  units?: ColumnUnitContext,
 ): PreparedColumn[] {
   const fields = new Map(SCHEMA[entity].fields.map((f) => [f.name, f]));
   const usedKeys = new Set<string>(fields.keys());
@@ -150,9 +215,20 @@ export function prepareColumns(
         : decidedByValues
           ? region.dataRows.map((r) => dataCell(grid, r, column.index))
           : [];
-      const c = columnCoercer(field, column.header, values, settings);
+      const columnSettings =
+        units && field.type === "money"
+          ? moneySettings(grid, region, entity, field, column, settings, units)
+          : settings;
+      const c = columnCoercer(field, column.header, values, columnSettings);
       for (const n of c.notes) notes.push(`${column.header} (${field.name}): ${n}`);
       prepared.coerce = c.coerce;
+      if (field.name === "Hours" && units?.hoursPerDay && EFFORT_IN_DAYS.test(column.header)) {
+        prepared.coerce = effortDaysToHours(c.coerce, units.hoursPerDay);
+        notes.push(
+          `${column.header} (Hours): effort in days, read as hours at ${units.hoursPerDay} hours per day ` +
+            `(PMO Settings, hours per day); FTE follows as hours ÷ ${units.hoursPerDay} per working day.`,
+        );
+      }
     }
     return prepared;
   });
@@ -233,6 +309,8 @@ export function buildTableRecords(
       record.values.Finish = record.values.Start;
       record.provenance.Finish = record.provenance.Start;
     }
+    if (sink.entity === "Issues") escalatedFromStatus(record);
+    if (sink.entity === "Risks") exposureFromScores(record);
     assignId(sink, record, grid.origin.row + r);
     for (const p of pending ?? []) sink.problems.push(cellProblem(sink, p.cell, p.raw, p.field, p.problem, record.id));
     sink.records.push(record);
@@ -247,6 +325,26 @@ export function buildTableRecords(
       message: `${sink.file}, sheet "${sink.sheet}": ${templateRows} row(s) with no ${[...anchors].join("/") || "content"} and at most one other value and no id of their own (pre-filled template rows) were left out.`,
     });
   }
+}
+
+/** An issue whose status says ESCALATED is open and escalated (IssueStatus has no Escalated). */
+function escalatedFromStatus(record: RegisterRecord): void {
+  const source = record.provenance.Status;
+  if (!source || typeof source.raw !== "string" || !/^\s*escalat/i.test(source.raw)) return;
+  if (record.values.Escalated !== undefined && record.values.Escalated !== null) return;
+  record.values.Escalated = "Yes";
+  record.provenance.Escalated = { ...source };
+}
+
+/** Exposure = Probability × Impact where the source gives both scores and no exposure. */
+function exposureFromScores(record: RegisterRecord): void {
+  const p = record.values.Probability;
+  const i = record.values.Impact;
+  if (typeof p !== "number" || typeof i !== "number") return;
+  if (record.values.Exposure !== undefined && record.values.Exposure !== null) return;
+  record.values.Exposure = p * i;
+  const from = record.provenance.Probability ?? record.provenance.Impact;
+  if (from) record.provenance.Exposure = { ...from, raw: `computed: Probability × Impact (${p} × ${i})` };
 }
 
 interface ShapeNode {

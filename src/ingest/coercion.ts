@@ -19,6 +19,11 @@ export interface CoercionSettings {
   /** Register money unit: values are converted into it (1e6 = the register holds £m). */
   moneyUnit: number;
   date1904: boolean;
+  /**
+   * The unit this column's figures are in when something other than its header says so (an
+   * answer, a units row, a title: see money-units.ts). Overrides the header's own annotation.
+   */
+  columnMoneyUnit?: { multiplier: number; said: string; text: string };
 }
 
 export interface CoerceProblem {
@@ -174,8 +179,15 @@ function dateCoercer(field: FieldDef, values: CellValue[], s: CoercionSettings, 
 }
 
 function moneyCoercer(header: string, s: CoercionSettings, notes: string[]): Coerce {
-  const columnUnit = headerMoneyUnit(header);
-  if (columnUnit !== null && columnUnit !== s.moneyUnit) {
+  const declared = s.columnMoneyUnit;
+  const columnUnit = declared ? declared.multiplier : headerMoneyUnit(header);
+  if (declared && columnUnit !== s.moneyUnit) {
+    const who =
+      declared.said === "answer" ? `the unit given (${declared.text})` : `the ${declared.said} ("${declared.text}")`;
+    notes.push(
+      `${who} says its values are in units of ${declared.multiplier.toLocaleString("en-GB")}; converted to the register's unit.`,
+    );
+  } else if (columnUnit !== null && columnUnit !== s.moneyUnit) {
     notes.push(
       `header says its values are in units of ${columnUnit.toLocaleString("en-GB")}; converted to the register's unit.`,
     );

@@ -62,6 +62,7 @@ export function savedMappingKeys(headers: string[]): string[] {
 }
 
 const COMPATIBLE_SHARE_MIN = 0.5;
+const DATE_WORDS = /\b(?:date|deadline)\b/i;
 /**
  * A child label matched without its group label scores this fraction of its match. It keeps an
  * exact or reordered alias of the combined label ahead (≥ 0.95: "Finish" + "Forecast" is
@@ -140,6 +141,12 @@ export function mapHeaders(
   columns.forEach((c, i) => {
     if (fixed.has(i)) return;
     for (const m of columnMatches(entity, c)) {
+      // A header about a date ("Mitigation Date") matches loosely only a date field, not Response.
+      if (m.how === "fuzzy" && DATE_WORDS.test(c.header) && fieldsByName.get(m.field)!.type !== "date") continue;
+      // A number field's alias needs numbers below it: a HIGH/MEDIUM/LOW "Risk Rating" is a Rating, not Exposure.
+      if (m.how === "alias" && fieldsByName.get(m.field)!.type === "number") {
+        if (compatibleShare(fieldsByName.get(m.field)!, c.sample, settings) < COMPATIBLE_SHARE_MIN) continue;
+      }
       if (m.how === "fuzzy") {
         const f = fieldsByName.get(m.field)!;
         if (compatibleShare(f, c.sample, settings) < COMPATIBLE_SHARE_MIN) continue;

@@ -13,22 +13,57 @@ const UNIT_PATTERNS: { re: RegExp; multiplier: number }[] = [
   { re: /\(?\s*[£$€]\s*(?:k|000s?|'000s?|thousands?)\s*\)?|\(\s*(?:k|000s?|'000s?|thousands?)\s*\)/i, multiplier: 1e3 },
 ];
 
+/**
+ * Longest header text the matcher looks at. Real headers are a few words; a cell of pasted prose
+ * (160,000 characters in one real tracker) is cut here, so matching costs the same for any cell.
+ * The ingest notes each header it cut (see ingest.ts).
+ */
+export const MAX_HEADER_MATCH_CHARS = 256;
+
+/** The part of a header the matcher sees: at most MAX_HEADER_MATCH_CHARS characters. */
+export function headerForMatching(header: string): string {
+  return header.length > MAX_HEADER_MATCH_CHARS ? header.slice(0, MAX_HEADER_MATCH_CHARS) : header;
+}
+
 /** The money multiplier a header declares (`Budget (£m)` → 1e6), or null when it declares none. */
 export function headerMoneyUnit(header: string): number | null {
-  for (const { re, multiplier } of UNIT_PATTERNS) if (re.test(header)) return multiplier;
+  const text = headerForMatching(header);
+  for (const { re, multiplier } of UNIT_PATTERNS) if (re.test(text)) return multiplier;
   return null;
 }
 
-/** Splits `ProjectId` → `Project Id` so schema field names match like aliases. */
+const isUpper = (code: number): boolean => code >= 65 && code <= 90;
+const isLower = (code: number): boolean => code >= 97 && code <= 122;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * Splits `ProjectId` → `Project Id` (and `HTMLParser` → `HTML Parser`) so schema field names match
+ * like aliases. One pass over the characters: the two regular expressions this replaces
+ * backtracked over long runs of capitals (a 160,000-character cell took 22 s).
+ */
 export function splitCamel(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2");
+  let out = "";
+  let from = 0;
+  for (let i = 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!isUpper(c)) continue;
+    const p = name.charCodeAt(i - 1);
+    const afterWord = isLower(p) || isDigit(p);
+    const endsCapitalRun = isUpper(p) && i + 1 < name.length && isLower(name.charCodeAt(i + 1));
+    if (afterWord || endsCapitalRun) {
+      out += name.slice(from, i) + " ";
+      from = i;
+    }
+  }
+  return out + name.slice(from);
 }
 
 /**
  * Lower case, unit annotations dropped, separators to single spaces, `(s)` plural markers
  * folded into the word, trailing colons dropped. `%` and `#` survive: `% complete` is a word.
  */
-export function normaliseHeader(header: string): string {
+export function normaliseHeader(fullHeader: string): string {
+  const header = headerForMatching(fullHeader);
   // One camel-case token (`ProjectId`, `BaselineFinish`: the register's own headers) splits into words.
   const camel = /^[A-Za-z0-9]+$/.test(header.trim()) ? splitCamel(header.trim()) : header;
   let s = camel.normalize("NFKC").toLowerCase();

@@ -7,6 +7,9 @@ import { entityOverrideKey, SAVED_ENTITY_KEY } from "./entity-choice";
 import { detectRegions, type DetectedRegion } from "./header-detection";
 import type { SavedMapping } from "./header-mapping";
 import { headerSignature } from "./header-text";
+import { MAX_HEADER_MATCH_CHARS } from "./header-text";
+import type { ColumnUnitContext } from "./build-records";
+import { unitsAboveTable, unitWords, type DeclaredUnit, type UnitQuestion } from "./money-units";
 import { mergeSources, type SourceBatch } from "./merge-sources";
 import { buildMonthRecords } from "./month-records";
 import { classifyRegion } from "./sheet-classification";
@@ -23,6 +26,7 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
   const derivedIds: IngestResult["derivedIds"] = [];
   const usedDerived = new Set<string>();
   const batches: SourceBatch[] = [];
+  const unitQuestions: UnitQuestion[] = [];
 
   for (const grid of grids) {
     const settings: CoercionSettings = {
@@ -64,8 +68,19 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
       }
       const notes = [...cls.mapping.notes];
       if (region.ended) notes.push(region.ended);
+      for (const col of region.columns)
+        if (col.header.length > MAX_HEADER_MATCH_CHARS) notes.push(longHeaderNote(grid, region, col));
       const sink = newSink(grid.file, grid.sheet, cls.entity, usedDerived);
-      const prepared = prepareColumns(grid, region, cls.entity, cls.mapping, settings, notes);
+      const units: ColumnUnitContext = {
+        answers: options.moneyUnits,
+        saved,
+        above: unitsAboveTable(grid, region),
+        signature,
+        questions: unitQuestions,
+        decided: new Map(),
+        hoursPerDay: options.hoursPerDay ?? 7,
+      };
+      const prepared = prepareColumns(grid, region, cls.entity, cls.mapping, settings, notes, units);
       if (cls.layout === "monthsAcross" && cls.months) {
         buildMonthRecords(sink, grid, region, cls.months, prepared, settings, notes);
       } else {
@@ -82,8 +97,11 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
           confidence: m?.confidence ?? (month ? 1 : 0),
           how: m?.how ?? (month ? "alias" : "unmapped"),
           note: m?.note ?? (month ? `month ${month.month}` : undefined),
+          ...unitReport(units.decided.get(i), settings.moneyUnit),
         };
       });
+      // The Mapping sheet shows a column's note: the unit its figures were read in goes there too.
+      for (const c of columns) if (c.moneyUnit) c.note = c.note ? `${c.note}; ${c.moneyUnit.note}` : c.moneyUnit.note;
       sources.push({
         file: grid.file,
         sheet: grid.sheet,
@@ -109,7 +127,34 @@ export function ingestGrids(grids: Grid[], options: IngestOptions = {}): IngestR
   }
   const merged = mergeSources(batches);
   for (const p of merged.problems) problems.push(p);
-  return { register: merged.register, sources, problems, conflicts: merged.conflicts, derivedIds };
+  for (const q of unitQuestions) problems.push(unitQuestionProblem(q));
+  return { register: merged.register, sources, problems, conflicts: merged.conflicts, derivedIds, unitQuestions };
+}
+
+/** The unit a money column was read in, for its row on the Mapping sheet (nothing when none was said). */
+function unitReport(unit: DeclaredUnit | undefined, registerUnit: number): Pick<SourceColumnReport, "moneyUnit"> {
+  if (!unit) return {};
+  const factor = unit.multiplier / registerUnit;
+  const said = unit.said === "answer" ? "as answered" : `from the ${unit.said}`;
+  return {
+    moneyUnit: {
+      ...unit,
+      note: `figures in ${unitWords(unit.multiplier)} ${said} ("${unit.text}"), × ${factor.toLocaleString("en-GB")} into the register's unit`,
+    },
+  };
+}
+
+/** A unit question as a warning the CLI prints and the Mapping sheet lists. */
+function unitQuestionProblem(q: UnitQuestion): IngestProblem {
+  return {
+    severity: "warning",
+    kind: "mapping",
+    file: q.file,
+    sheet: q.sheet,
+    entity: q.entity,
+    field: q.field,
+    message: q.message,
+  };
 }
 
 /** The entity a saved mapping confirms: undefined when it names none (or one this version does not know). */
@@ -136,6 +181,15 @@ function skippedReport(grid: Grid, region: DetectedRegion | null, reason: string
     skipped: reason,
     notes: [],
   };
+}
+
+/** A header cut for matching: which column, how long it was, and what to do. */
+function longHeaderNote(grid: Grid, region: DetectedRegion, col: DetectedRegion["columns"][number]): string {
+  const where = region.kind === "keyValue" ? col.cell : columnLetters(grid.origin.col + col.index);
+  return (
+    `the header of column ${where} is ${col.header.length.toLocaleString("en-GB")} characters long; only its first ` +
+    `${MAX_HEADER_MATCH_CHARS} were used to match it to a field. Shorten the header if it was mapped wrongly.`
+  );
 }
 
 /** A decision the user should see (ambiguous dates read day-first, units, default measure). */

@@ -2,6 +2,7 @@ import type { FieldValue, Register } from "../domain/register";
 import type { EntityName } from "../domain/schema";
 import type { DateOrder } from "./date-parsing";
 import type { MappingHow, SavedMapping } from "./header-mapping";
+import type { UnitQuestion } from "./money-units";
 
 /** The shapes the ingest hands back to the pipeline, the Mapping sheet and the CLI's `build --json`. */
 
@@ -14,6 +15,13 @@ export interface IngestOptions {
   savedMappings?: Record<string, SavedMapping>;
   /** `"file|sheet"` → entity to read the sheet as, or null to skip it. */
   entityOverrides?: Record<string, EntityName | null>;
+  /**
+   * The unit money columns' figures are in, as the user answered it (`--money-unit COLUMN=m`):
+   * header or field name → multiplier (1e6 for millions). Beats whatever the file says.
+   */
+  moneyUnits?: Record<string, number>;
+  /** Working hours in one FTE day (PMO Settings): effort given in days is read into Hours at this rate. Default 7. */
+  hoursPerDay?: number;
 }
 
 export type Layout = "table" | "keyValue" | "monthsAcross";
@@ -26,6 +34,8 @@ export interface SourceColumnReport {
   confidence: number;
   how: MappingHow;
   note?: string;
+  /** A money column's unit, where one was said (answer, header, units row, title), for the Mapping sheet. */
+  moneyUnit?: { multiplier: number; said: string; text: string; note: string };
 }
 
 export interface SourceReport {
@@ -110,4 +120,6 @@ export interface IngestResult {
   problems: IngestProblem[];
   conflicts: MergeConflict[];
   derivedIds: DerivedIdNote[];
+  /** Money columns whose unit is said nowhere though their figures look like millions: the review asks. */
+  unitQuestions?: UnitQuestion[];
 }

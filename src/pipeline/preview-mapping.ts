@@ -3,6 +3,7 @@ import type { Settings } from "../domain/settings";
 import { entityOverrideKey, SAVED_ENTITY_KEY } from "../ingest/entity-choice";
 import { ingestGrids } from "../ingest/ingest";
 import type { Layout } from "../ingest/types";
+import type { UnitQuestion } from "../ingest/money-units";
 import { savedMappingKeys, type MappingHow, type SavedMapping } from "../ingest/header-mapping";
 import type { Grid, ReadResult } from "../workbook/grid";
 import type { ProgressFn, WorkbookPort } from "../workbook/port";
@@ -77,6 +78,8 @@ export interface MappingPreview {
   readWith: { dateOrder: "dmy" | "mdy"; moneyUnit: number };
   /** Files that could not be read at all, or read with errors, with the reader's message. */
   unread: { file: string; message: string }[];
+  /** Money columns whose unit the review should ask for (said nowhere, figures look like millions). */
+  unitQuestions?: UnitQuestion[];
 }
 
 export interface PreviewOptions {
@@ -174,6 +177,7 @@ function buildPreview(
     entityOverrides: { ...overrides },
     readWith: { dateOrder: options.dateOrder ?? "dmy", moneyUnit: options.moneyUnit ?? 1 },
     unread: [],
+    unitQuestions: ingest.unitQuestions ?? [],
   };
 }
 

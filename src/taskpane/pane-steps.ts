@@ -8,7 +8,6 @@
  */
 import type { IsoDate } from "../domain/dates";
 import type { Profile, Settings, SettingsProblem } from "../domain/settings";
-import { recordsOf } from "../domain/register";
 import type { FixChange } from "../standards/safe-fixes";
 import type { ValidationResult } from "../standards/types";
 import type { ProgressFn, WorkbookPort } from "../workbook/port";

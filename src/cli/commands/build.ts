@@ -33,6 +33,9 @@ export function buildText(outcome: BuildOutcome, missing: { path: string; messag
     const errors = i.problems.filter((p) => p.severity === "error");
     for (const p of errors.slice(0, 5)) lines.push(`    ${p.message}`);
     if (errors.length > 5) lines.push(`    … and ${errors.length - 5} more (see the Mapping sheet)`);
+    // File-level warnings (encoding, an unclosed quote that swallowed rows) are printed, not only counted.
+    for (const p of i.problems.filter((p) => p.severity === "warning" && !p.cell && !p.sheet).slice(0, 5))
+      lines.push(`    ⚠ ${p.message}`);
     const warnings = i.problems.length - errors.length;
     if (warnings > 0) lines.push(`    ${warnings} value(s) kept as text or noted: see the Mapping sheet`);
   }
@@ -62,6 +65,11 @@ export function registerBuildCommand(program: Command): void {
       "how to read ambiguous text dates: dmy or mdy (default: from each column, else dmy)",
     )
     .option("--mapping <file>", "saved header mappings (JSON: { <header signature>: { <header>: <field|null> } })")
+    .option(
+      "--money-unit <column=unit>",
+      "the unit a money column's figures are in: m, k or 1 (repeatable; COLUMN is its header or field name)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option("--json", "print one JSON document")
     .option("-q, --quiet", "no progress on stderr")
     .action(
@@ -95,6 +103,10 @@ export function registerBuildCommand(program: Command): void {
           import("../file-guards"),
         ]);
         const { GuardedOutput, isSameFile, refuseOutputOverInput } = guards;
+        const moneyUnits = (await import("../../ingest/money-units")).parseMoneyUnitFlags(
+          (opts as { moneyUnit?: string[] }).moneyUnit ?? [],
+        );
+        if (typeof moneyUnits === "string") throw new UsageError(moneyUnits);
         const { files, missing } = await gatherInputs(inputs, [opts.output]);
         await refuseOutputOverInput(opts.output, files, "--output");
         const loaded = await loadReadable(files, missing);
@@ -128,6 +140,7 @@ export function registerBuildCommand(program: Command): void {
           dateOrder: opts.dateOrder as "dmy" | "mdy" | undefined,
           mappings,
           into: into ?? undefined,
+          moneyUnits,
         });
         reporter.stop();
         const anyRead = outcome.inputs.some((i) => i.status !== "failed");

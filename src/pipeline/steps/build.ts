@@ -4,6 +4,7 @@ import type { EntityName } from "../../domain/schema";
 import type { Settings } from "../../domain/settings";
 import type { IngestResult } from "../../ingest/ingest";
 import { ingestGrids, upsertRegister } from "../../ingest/ingest";
+import { SAVED_UNIT_PREFIX, unitAnswerText } from "../../ingest/money-units";
 import { readRegisterGrids, provenanceKey } from "../../ingest/read-register";
 import type { Grid, ReadResult } from "../../workbook/grid";
 import type { ProgressFn, WorkbookPort } from "../../workbook/port";
@@ -37,6 +38,11 @@ export interface BuildOptions {
    * `mappingsFromEdits`).
    */
   entityOverrides?: Record<string, EntityName | null>;
+  /**
+   * The unit money columns' figures are in, as the user answered (CLI `--money-unit COLUMN=m`):
+   * header or field name → multiplier. Saved with the layout's mapping on PMO Settings (`@unit`).
+   */
+  moneyUnits?: Record<string, number>;
 }
 
 export interface WorkbookBuildOptions extends BuildOptions {
@@ -139,7 +145,38 @@ function ingestAll(
       ...(options.mappings ?? {}),
     },
     entityOverrides: options.entityOverrides,
+    moneyUnits: options.moneyUnits,
+    hoursPerDay: settings.general.hoursPerDay,
   });
+}
+
+/**
+ * The mappings to save: the confirmed ones, plus each unit the user answered for a layout
+ * (`@unit <header>`), so next month's file with the same columns is read in the same unit.
+ */
+export function withAnsweredUnits(
+  settings: Settings,
+  confirmed: BuildOptions["mappings"],
+  ingest: IngestResult,
+  answers: BuildOptions["moneyUnits"],
+): BuildOptions["mappings"] {
+  if (!answers || Object.keys(answers).length === 0) return confirmed;
+  const out: Record<string, Record<string, string | null>> = { ...(confirmed ?? {}) };
+  for (const source of ingest.sources) {
+    if (!source.headerSignature) continue;
+    for (const c of source.columns) {
+      if (c.moneyUnit?.said !== "answer") continue;
+      const sig = source.headerSignature;
+      const before = out[sig] ?? (settings.mappings[sig] as Record<string, string | null> | undefined) ?? {};
+      out[sig] = { ...before, [`${SAVED_UNIT_PREFIX}${c.header}`]: unitAnswerText(c.moneyUnit.multiplier) };
+    }
+  }
+  return out;
+}
+
+/** Unit questions as warnings (the CLI prints them; the pane has them in the ingest result). */
+function unitQuestionWarnings(ingest: IngestResult): string[] {
+  return (ingest.unitQuestions ?? []).map((q) => q.message);
 }
 
 /**
@@ -209,7 +246,8 @@ export const buildStep: WorkbookStep<BuildStepOptions, BuildOutcome> = {
     const register = merged?.register ?? ingest.register;
     progress({ stage: "Mapping columns", done: 1, total: 1 });
     checkCancelled(signal);
-    const settings = withConfirmedMappings(workbook.settings, options.mappings);
+    const answered = withAnsweredUnits(workbook.settings, options.mappings, ingest, options.moneyUnits);
+    const settings = withConfirmedMappings(workbook.settings, answered);
     const spec = registerWorkbookSpec(register, toMappingReport(ingest, merged?.changes), settings, {
       existingSheets: workbook.sheetNames,
       generatedAt: options.generatedAt ?? new Date().toISOString(),
@@ -223,7 +261,7 @@ export const buildStep: WorkbookStep<BuildStepOptions, BuildOutcome> = {
         inputs: [...ownSheets, ...reads.map((r) => inputReport(r, ingest))],
         register: countRecords(register),
         changes: merged?.changes,
-        warnings: [...workbook.settingsNotes, ...spec.warnings],
+        warnings: [...workbook.settingsNotes, ...spec.warnings, ...unitQuestionWarnings(ingest)],
         model: register,
       },
       planned: spec.spec,

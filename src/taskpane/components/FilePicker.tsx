@@ -19,7 +19,8 @@ const useStyles = makeStyles({
   name: { overflowWrap: "anywhere", minWidth: 0 },
 });
 
-export const ACCEPTED = ".xlsx,.xlsm,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv";
+export const ACCEPTED =
+  ".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv";
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;

@@ -59,6 +59,40 @@ export function cfbKind(bytes: Uint8Array): CfbKind {
   return "other";
 }
 
+/** The ASCII text occurs in the bytes (zip entry names are stored uncompressed, so this finds one). */
+export function containsAscii(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (
+    let i = bytes.indexOf(first);
+    i >= 0 && i + text.length <= bytes.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
+    for (let j = 1; j < text.length; j++) if (bytes[i + j] !== text.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** What kind of spreadsheet a file's bytes hold, by their signature (never by the name alone). */
+export type SpreadsheetFormat = "xlsx" | "xlsb" | "ods" | "xls" | "encrypted" | "cfb-other" | "not-a-workbook";
+
+/**
+ * ODF packages start with an uncompressed `mimetype` entry (ODF 1.2 part 3, §3.3); an .xlsb package
+ * holds `xl/workbook.bin` where an .xlsx holds `xl/workbook.xml`; a legacy .xls is a compound file
+ * with a `Workbook` (BIFF8) or `Book` (BIFF5) stream.
+ */
+export function spreadsheetFormat(bytes: Uint8Array): SpreadsheetFormat {
+  if (isCfb(bytes)) {
+    const kind = cfbKind(bytes);
+    return kind === "encrypted-ooxml" ? "encrypted" : kind === "legacy-xls" ? "xls" : "cfb-other";
+  }
+  if (!isZip(bytes)) return "not-a-workbook";
+  const head = String.fromCharCode(...bytes.subarray(30, Math.min(bytes.length, 30 + 8 + 60)));
+  if (head.startsWith("mimetype") && head.includes("application/vnd.oasis.opendocument.spreadsheet")) return "ods";
+  if (!containsAscii(bytes, "xl/workbook.xml") && containsAscii(bytes, "xl/workbook.bin")) return "xlsb";
+  return "xlsx";
+}
+
 /** A size in words: "12.5 MB", or "800 KB" below a megabyte. */
 export function sizeText(n: number): string {
   return n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;

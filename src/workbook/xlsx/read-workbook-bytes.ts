@@ -1,12 +1,64 @@
 import type { ReadResult } from "../grid";
+import type { SheetJsFormat } from "../sheetjs/sheetjs-reader";
 import { readCsv } from "./csv-reader";
-import { cfbProblem, DEFAULT_MAX_FILE_BYTES, isCfb, isZip, sizeText, toUint8Array } from "./file-sniff";
+import { cfbProblem, DEFAULT_MAX_FILE_BYTES, isCfb, sizeText, spreadsheetFormat, toUint8Array } from "./file-sniff";
 import { readXlsx, type XlsxReadOptions } from "./xlsx-reader";
 
 /**
- * One entry point for any file a user hands over: picks the CSV or the .xlsx reader from the name
- * and the first bytes (a workbook renamed .csv, or a CSV renamed .xlsx, still reads).
+ * One entry point for any file a user hands over: picks the reader from the first bytes, then the
+ * name (a workbook renamed .csv, or a CSV renamed .xlsx, still reads). .xlsx and .xlsm go to exceljs
+ * (it also writes them, and it reads Excel Tables); .xls, .xlsb and .ods go to SheetJS, loaded only
+ * when such a file arrives (its own chunk in the pane); an .xlsx that exceljs cannot load even after
+ * the package repair is read by SheetJS too, with a note. See docs/decisions.md.
  */
+
+async function readBySheetJs(
+  bytes: Uint8Array,
+  file: string,
+  format: SheetJsFormat,
+  options: XlsxReadOptions,
+): Promise<ReadResult> {
+  const { readWithSheetJs } = await import(/* webpackChunkName: "sheetjs-reader" */ "../sheetjs/sheetjs-reader");
+  return readWithSheetJs(bytes, file, format, options);
+}
+
+function tooLarge(bytes: Uint8Array, file: string, options: XlsxReadOptions): ReadResult | null {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (bytes.length <= max) return null;
+  return {
+    file,
+    grids: [],
+    skipped: [],
+    problems: [
+      {
+        file,
+        severity: "error",
+        message:
+          `${file} is ${sizeText(bytes.length)}, over the ${sizeText(max)} limit. Remove unused sheets, ` +
+          `pictures or pivot caches, or split it into smaller workbooks.`,
+      },
+    ],
+  };
+}
+
+/** exceljs first; if it could not load the package at all, SheetJS, saying so. */
+async function readXlsxWithFallback(bytes: Uint8Array, file: string, options: XlsxReadOptions): Promise<ReadResult> {
+  const first = await readXlsx(bytes, file, options);
+  const unloadable =
+    first.grids.length === 0 &&
+    first.problems.some((p) => p.severity === "error" && / could not be read as a workbook /.test(p.message));
+  if (!unloadable) return first;
+  const second = await readBySheetJs(bytes, file, "xlsx", options);
+  if (second.grids.length === 0) return first;
+  second.problems.unshift({
+    file,
+    severity: "warning",
+    message:
+      `${file}: the main reader could not load it (${first.problems[0]?.message ?? "unknown error"}); it was read by ` +
+      `the second reader, which does not see Excel Tables, so headers were found from the cells.`,
+  });
+  return second;
+}
 
 const TEXT_EXTENSIONS = new Set(["csv", "tsv", "txt", "tab"]);
 
@@ -23,10 +75,28 @@ export async function readWorkbookBytes(
 ): Promise<ReadResult> {
   const bytes = toUint8Array(input);
   const ext = extensionOf(file);
-  if (isZip(bytes)) return readXlsx(bytes, file, options);
+  const format = spreadsheetFormat(bytes);
+  if (format === "xlsx") return readXlsxWithFallback(bytes, file, options);
+  if (format === "xls" || format === "xlsb" || format === "ods") {
+    return tooLarge(bytes, file, options) ?? readBySheetJs(bytes, file, format, options);
+  }
   if (isCfb(bytes)) return { file, grids: [], skipped: [], problems: [cfbProblem(bytes, file)] };
   if (ext === "xls" && bytes.length > 0) {
-    // Not a compound file: often an HTML or text export that Excel saved with an .xls name.
+    // Not a compound file: often an HTML table export saved with an .xls name, which SheetJS reads.
+    const looksHtml = /^\s*(?:\ufeff)?<(?:!doctype|html|table|meta|\?xml)/i.test(
+      new TextDecoder().decode(bytes.subarray(0, 512)),
+    );
+    const html = looksHtml
+      ? (tooLarge(bytes, file, options) ?? (await readBySheetJs(bytes, file, "xls", options)))
+      : null;
+    if (html && html.grids.length > 0) {
+      html.problems.unshift({
+        file,
+        severity: "warning",
+        message: `${file} has an .xls name but is a web page or text export, not an Excel 97–2003 workbook; its tables were read as such.`,
+      });
+      return html;
+    }
     return {
       file,
       grids: [],
@@ -60,7 +130,8 @@ export async function readWorkbookBytes(
     }
     return readCsv(bytes, file);
   }
-  if (ext === "xlsb") {
+  if ((ext === "xlsb" || ext === "ods") && bytes.length > 0) {
+    const what = ext === "xlsb" ? "an Excel binary workbook (.xlsb)" : "an OpenDocument spreadsheet (.ods)";
     return {
       file,
       grids: [],
@@ -69,7 +140,9 @@ export async function readWorkbookBytes(
         {
           file,
           severity: "error",
-          message: `${file} is an Excel binary workbook (.xlsb), which cannot be read. Open it in Excel and save as .xlsx.`,
+          message:
+            `${file} has an .${ext} name but its contents are not ${what} (it may be damaged or renamed). ` +
+            `Open it in Excel or LibreOffice and save as .xlsx, or export it as CSV.`,
         },
       ],
     };

@@ -107,12 +107,29 @@ describe("bad input is refused before parsing, with what to do", () => {
     const xls = legacyXls();
     expect(cfbKind(xls)).toBe("legacy-xls");
     expectRefused(await readXlsx(xls, "old.xls"), "old.xls", /legacy Excel 97–2003.*save as \.xlsx/);
-    expectRefused(await readWorkbookBytes(xls, "old.xls"), "old.xls", /legacy Excel 97–2003/);
+    // The file reader hands .xls to SheetJS (see test/workbook/sheetjs); this stub holds no BIFF records.
+    expectRefused(
+      await readWorkbookBytes(xls, "old.xls"),
+      "old.xls",
+      /old\.xls could not be read as an Excel 97–2003 workbook \(\.xls\)/,
+    );
   });
 
-  test("an .xls name on bytes that are not a workbook (an HTML export)", async () => {
-    const html = new TextEncoder().encode("<html><table><tr><td>1</td></tr></table></html>");
-    expectRefused(await readWorkbookBytes(html, "export.xls"), "export.xls", /not an Excel 97–2003 workbook/);
+  test("an .xls name on bytes that are not a workbook (an HTML export) reads its table, saying so", async () => {
+    const html = new TextEncoder().encode("<html><table><tr><td>Risk ID</td></tr><tr><td>R-1</td></tr></table></html>");
+    const res = await readWorkbookBytes(html, "export.xls");
+    expect(res.grids.map((g) => g.values)).toEqual([[["Risk ID"], ["R-1"]]]);
+    expect(res.problems).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        message: expect.stringMatching(/export\.xls has an \.xls name but is a web page/),
+      }),
+    ]);
+  });
+
+  test("an .xls name on bytes that are neither a workbook nor a table is refused", async () => {
+    const text = new TextEncoder().encode("\u0000\u0001 not a spreadsheet");
+    expectRefused(await readWorkbookBytes(text, "export.xls"), "export.xls", /not an Excel 97–2003 workbook/);
   });
 
   test("the sniff hands back the opened zip for a good workbook", async () => {

@@ -24,7 +24,10 @@ describe("readCsv", () => {
       'DFT_001;High Speed 2;£40,300.00;Red;Amber;"Line one of the comment\r\nline two; still inside"\r\n' +
       "DWP_002;Universal Credit;£2,100.5;;Green;\r\n";
     const res = readCsv(latin1(text), "gmpp_2023.csv");
-    expect(res.problems).toEqual([]);
+    // Read as Windows-1252, and said so (issue 14: never decoded silently).
+    expect(res.problems.map((p) => [p.severity, p.message])).toEqual([
+      ["warning", expect.stringMatching(/^gmpp_2023\.csv is not UTF-8 text; it was read as Windows-1252 \(Latin-1\)/)],
+    ]);
     expect(res.grids).toHaveLength(1);
     const g = res.grids[0];
     expect(g.sheet).toBe("gmpp_2023");
@@ -147,9 +150,11 @@ describe("readWorkbookBytes dispatch", () => {
     expect(res.problems[0].message).toMatch(/big\.csv is 4 KB, over the 1 KB limit/);
   });
 
-  test("an .xlsb name is explained", async () => {
+  test("an .xlsb name on bytes that are no workbook is explained", async () => {
     const res = await readWorkbookBytes(utf8("not really"), "model.xlsb");
-    expect(res.problems[0].message).toMatch(/binary workbook \(\.xlsb\)/);
+    expect(res.problems[0].message).toMatch(
+      /model\.xlsb has an \.xlsb name but its contents are not an Excel binary workbook \(\.xlsb\)/,
+    );
   });
 });
 
