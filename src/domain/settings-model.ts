@@ -1,3 +1,4 @@
+import { DCMA_THRESHOLDS } from "./dcma-thresholds";
 import * as z from "zod";
 import { OWNED_SHEET } from "./owned-sheet-names";
 import { DEFAULT_LISTS, type ListName } from "./enums";
@@ -331,22 +332,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
     narrativeVariancePct: 0.05,
     benefitCostRatio: 1,
     maxSroRoles: 3,
-    dcmaMissingLogicPct: 0.05,
-    dcmaLeadsPct: 0,
-    dcmaLagsPct: 0.05,
-    dcmaFinishToStartPct: 0.9,
-    dcmaHardConstraintsPct: 0.05,
-    dcmaHighFloatDays: 44,
-    dcmaHighFloatPct: 0.05,
-    dcmaNegativeFloatPct: 0,
-    dcmaHighDurationDays: 44,
-    dcmaHighDurationPct: 0.05,
-    dcmaInvalidDatesPct: 0,
-    dcmaResourcesPct: 0,
-    dcmaMissedPct: 0.05,
-    dcmaCriticalPathTestDays: 600,
-    dcmaCpliMin: 0.95,
-    dcmaBeiMin: 0.95,
+    ...DCMA_THRESHOLDS,
   },
   stageGates: {
     Idea: ["Description", "Sponsor"],

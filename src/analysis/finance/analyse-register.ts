@@ -1,4 +1,4 @@
-import { isIsoDate } from "../../domain/dates";
+import { latestStatusDate } from "../../domain/status-date";
 import type { IsoDate } from "../../domain/dates";
 import { textValue, type Register } from "../../domain/register";
 import { criticalPath, type ItemSchedule, type ScheduleNetwork } from "../schedule/critical-path";
@@ -104,15 +104,8 @@ export interface AnalyseResult {
   scheduleHealth: ScheduleHealth;
 }
 
-/** The latest StatusDate among the projects, or null. */
-export function latestStatusDate(register: Register): IsoDate | null {
-  let latest: IsoDate | null = null;
-  for (const p of register.entities.Projects) {
-    const d = p.values.StatusDate;
-    if (isIsoDate(d) && (latest === null || d > latest)) latest = d;
-  }
-  return latest;
-}
+/** The one rule for the latest StatusDate (domain/status-date.ts), re-exported for the analysis's callers. */
+export { latestStatusDate };
 
 export function analyseRegister(register: Register, options: AnalyseOptions = {}): AnalyseResult {
   const fromRegister = latestStatusDate(register);

@@ -1,3 +1,4 @@
+import { DCMA_THRESHOLDS, type HealthThresholds } from "../../domain/dcma-thresholds";
 import { daysBetween, epochDay, isIsoDate, type IsoDate } from "../../domain/dates";
 import { textValue, type FieldValue, type Register } from "../../domain/register";
 import type { EntityName } from "../../domain/schema";
@@ -30,44 +31,8 @@ export type HealthMetricId =
   | "cpli"
   | "bei";
 
-export interface HealthThresholds {
-  dcmaMissingLogicPct: number;
-  dcmaLeadsPct: number;
-  dcmaLagsPct: number;
-  dcmaFinishToStartPct: number;
-  dcmaHardConstraintsPct: number;
-  dcmaHighFloatDays: number;
-  dcmaHighFloatPct: number;
-  dcmaNegativeFloatPct: number;
-  dcmaHighDurationDays: number;
-  dcmaHighDurationPct: number;
-  dcmaInvalidDatesPct: number;
-  dcmaResourcesPct: number;
-  dcmaMissedPct: number;
-  dcmaCriticalPathTestDays: number;
-  dcmaCpliMin: number;
-  dcmaBeiMin: number;
-}
-
-/** DCMA's published thresholds (the PMO Settings defaults). */
-export const DCMA_THRESHOLDS: HealthThresholds = {
-  dcmaMissingLogicPct: 0.05,
-  dcmaLeadsPct: 0,
-  dcmaLagsPct: 0.05,
-  dcmaFinishToStartPct: 0.9,
-  dcmaHardConstraintsPct: 0.05,
-  dcmaHighFloatDays: 44,
-  dcmaHighFloatPct: 0.05,
-  dcmaNegativeFloatPct: 0,
-  dcmaHighDurationDays: 44,
-  dcmaHighDurationPct: 0.05,
-  dcmaInvalidDatesPct: 0,
-  dcmaResourcesPct: 0,
-  dcmaMissedPct: 0.05,
-  dcmaCriticalPathTestDays: 600,
-  dcmaCpliMin: 0.95,
-  dcmaBeiMin: 0.95,
-};
+export type { HealthThresholds } from "../../domain/dcma-thresholds";
+export { DCMA_THRESHOLDS } from "../../domain/dcma-thresholds";
 
 export function healthThresholdsFromSettings(general: Partial<HealthThresholds>): HealthThresholds {
   const out = { ...DCMA_THRESHOLDS };
