@@ -1,7 +1,7 @@
 import * as XLSX from "@e965/xlsx";
 import type { CellRange, CellValue, Grid, ReadProblem, ReadResult } from "../grid";
 import { a1 } from "../grid";
-import { DEFAULT_MAX_GRID_CELLS } from "../xlsx/grid-builder";
+import { DEFAULT_MAX_GRID_CELLS, denseGrid, missingSheetProblems, tooLargeProblem } from "../xlsx/grid-builder";
 import type { XlsxReadOptions } from "../xlsx/xlsx-reader";
 import { toUint8Array } from "../xlsx/file-sniff";
 
@@ -128,31 +128,14 @@ function sheetToGrid(
   const height = bottom - top + 1;
   const width = right - left + 1;
   if (height * width > maxCells) {
-    const range = `${a1(top, left)}:${a1(bottom, right)}`;
+    const area = { top, left, bottom, right };
     return {
       grid: null,
-      reason: `used range ${range} too large`,
-      problem: {
-        file,
-        sheet: name,
-        severity: "error",
-        message:
-          `${file}, sheet ${name}: the used range ${range} spans ${height.toLocaleString("en-GB")} rows × ` +
-          `${width.toLocaleString("en-GB")} columns, too large to read. Delete stray cells far from the data ` +
-          `(Ctrl+End shows the last one), save, and retry.`,
-      },
+      reason: `used range ${a1(top, left)}:${a1(bottom, right)} too large`,
+      problem: tooLargeProblem(file, name, area),
     };
   }
-  const grid: CellValue[][] = new Array(height);
-  const fmtGrid: (string | null)[][] = new Array(height);
-  for (let i = 0; i < height; i++) {
-    grid[i] = new Array<CellValue>(width).fill(null);
-    fmtGrid[i] = new Array<string | null>(width).fill(null);
-  }
-  for (let k = 0; k < values.length; k++) {
-    grid[rowsAt[k] - top][colsAt[k] - left] = values[k];
-    fmtGrid[rowsAt[k] - top][colsAt[k] - left] = formats[k];
-  }
+  const { grid, fmtGrid } = denseGrid({ top, left, bottom, right }, rowsAt, colsAt, values, formats);
   const merges: CellRange[] = (ws["!merges"] ?? [])
     .map((m) => ({
       top: Math.max(m.s.r + 1, top),
@@ -262,17 +245,6 @@ export function readWithSheetJs(
         `LibreOffice, save it again (as .xlsx if you can), and retry.`,
     });
   }
-  if (wanted) {
-    for (const name of wanted) {
-      if (!wb.SheetNames.includes(name)) {
-        result.problems.push({
-          file,
-          sheet: name,
-          severity: "warning",
-          message: `${file} has no sheet named "${name}".`,
-        });
-      }
-    }
-  }
+  result.problems.push(...missingSheetProblems(file, wanted, (name) => wb.SheetNames.includes(name)));
   return result;
 }

@@ -135,6 +135,65 @@ function eachStoredCell(ws: Worksheet, visit: (cell: Cell, r: number, c: number)
   }
 }
 
+/** The problem for a used range too large to read (one stray cell far from the data), with what to do. */
+export function tooLargeProblem(
+  file: string,
+  sheet: string,
+  area: { top: number; left: number; bottom: number; right: number },
+): ReadProblem {
+  const height = area.bottom - area.top + 1;
+  const width = area.right - area.left + 1;
+  const range = `${a1(area.top, area.left)}:${a1(area.bottom, area.right)}`;
+  return {
+    file,
+    sheet,
+    severity: "error",
+    message:
+      `${file}, sheet ${sheet}: the used range ${range} spans ${height.toLocaleString("en-GB")} rows × ` +
+      `${width.toLocaleString("en-GB")} columns, too large to read. Delete stray cells far from the data ` +
+      `(Ctrl+End shows the last one), save, and retry.`,
+  };
+}
+
+/** Sparse cells (1-based rows and columns) laid into a dense grid and its number formats, from `top`/`left`. */
+export function denseGrid(
+  area: { top: number; left: number; bottom: number; right: number },
+  rowsAt: number[],
+  colsAt: number[],
+  values: CellValue[],
+  formats: (string | null)[],
+): { grid: CellValue[][]; fmtGrid: (string | null)[][] } {
+  const height = area.bottom - area.top + 1;
+  const width = area.right - area.left + 1;
+  const grid: CellValue[][] = new Array(height);
+  const fmtGrid: (string | null)[][] = new Array(height);
+  for (let i = 0; i < height; i++) {
+    grid[i] = new Array<CellValue>(width).fill(null);
+    fmtGrid[i] = new Array<string | null>(width).fill(null);
+  }
+  for (let k = 0; k < values.length; k++) {
+    grid[rowsAt[k] - area.top][colsAt[k] - area.left] = values[k];
+    fmtGrid[rowsAt[k] - area.top][colsAt[k] - area.left] = formats[k];
+  }
+  return { grid, fmtGrid };
+}
+
+/** A warning for each sheet the caller asked for by name that the file does not hold. */
+export function missingSheetProblems(
+  file: string,
+  wanted: Iterable<string> | null | undefined,
+  has: (name: string) => boolean,
+): ReadProblem[] {
+  return [...(wanted ?? [])]
+    .filter((name) => !has(name))
+    .map((name) => ({
+      file,
+      sheet: name,
+      severity: "warning" as const,
+      message: `${file} has no sheet named "${name}".`,
+    }));
+}
+
 export function worksheetToGrid(ws: Worksheet, ctx: SheetContext): SheetReadOutcome {
   const rowsAt: number[] = [];
   const colsAt: number[] = [];
@@ -197,28 +256,16 @@ export function worksheetToGrid(ws: Worksheet, ctx: SheetContext): SheetReadOutc
   const limit = ctx.maxGridCells ?? DEFAULT_MAX_GRID_CELLS;
   if (height * width > limit) {
     // One stray cell far from the data (say at XFD1048576) would otherwise allocate billions of cells.
-    const range = `${a1(top, left)}:${a1(bottom, right)}`;
-    problems.push({
-      file: ctx.file,
-      sheet: ws.name,
-      severity: "error",
-      message:
-        `${ctx.file}, sheet ${ws.name}: the used range ${range} spans ${height.toLocaleString("en-GB")} rows × ` +
-        `${width.toLocaleString("en-GB")} columns, too large to read. Delete stray cells far from the data ` +
-        `(Ctrl+End shows the last one), save, and retry.`,
-    });
-    return { kind: "skipped", reason: `used range ${range} too large`, problems, missingResults };
+    const area = { top, left, bottom, right };
+    problems.push(tooLargeProblem(ctx.file, ws.name, area));
+    return {
+      kind: "skipped",
+      reason: `used range ${a1(top, left)}:${a1(bottom, right)} too large`,
+      problems,
+      missingResults,
+    };
   }
-  const grid: CellValue[][] = new Array(height);
-  const fmtGrid: (string | null)[][] = new Array(height);
-  for (let i = 0; i < height; i++) {
-    grid[i] = new Array<CellValue>(width).fill(null);
-    fmtGrid[i] = new Array<string | null>(width).fill(null);
-  }
-  for (let k = 0; k < values.length; k++) {
-    grid[rowsAt[k] - top][colsAt[k] - left] = values[k];
-    fmtGrid[rowsAt[k] - top][colsAt[k] - left] = formats[k];
-  }
+  const { grid, fmtGrid } = denseGrid({ top, left, bottom, right }, rowsAt, colsAt, values, formats);
   const gridTables: GridTable[] = tables.map((t) => ({ name: t.name, range: relative(t.area, top, left) }));
   // Merges are clipped to the used rectangle: a merged title may run past the last used column.
   const merges: CellRange[] = sheetMerges(ws)

@@ -3,7 +3,7 @@ import type JSZip from "jszip";
 import type { ReadProblem, ReadResult } from "../grid";
 import type { ProgressFn } from "../port";
 import { sniffXlsx, toUint8Array, type SniffLimits } from "./file-sniff";
-import { missingResultWarning, worksheetToGrid } from "./grid-builder";
+import { missingResultWarning, missingSheetProblems, worksheetToGrid } from "./grid-builder";
 import { repairForExcelJs } from "./package-repair";
 import { readSheetCatalog, type CatalogSheet } from "./sheet-catalog";
 import { sheetNameTooLong } from "./sheet-name-length";
@@ -159,17 +159,6 @@ export async function readXlsx(
   if (catalog.sheets.length === 0) {
     result.problems.push({ file, severity: "warning", message: `${file} holds no sheets.` });
   }
-  if (wanted) {
-    for (const name of wanted) {
-      if (!catalog.sheets.some((s) => s.name === name)) {
-        result.problems.push({
-          file,
-          sheet: name,
-          severity: "warning",
-          message: `${file} has no sheet named "${name}".`,
-        });
-      }
-    }
-  }
+  result.problems.push(...missingSheetProblems(file, wanted, (name) => catalog.sheets.some((s) => s.name === name)));
   return result;
 }
