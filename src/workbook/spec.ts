@@ -112,6 +112,10 @@ export interface ChartBlock {
   series: ChartSeries[];
   xTitle?: string;
   yTitle?: string;
+  /** Number format of the value axis (`"£"#,##0.0,,"m"` reads 20000000 as £20.0m); default the cells' own. */
+  yNumberFormat?: string;
+  /** Number format of a scatter chart's x (value) axis. */
+  xNumberFormat?: string;
   /** For pie/doughnut: one colour per category point, RRGGBB. */
   pointColors?: string[];
 }

@@ -70,6 +70,8 @@ const CHART_PATHS = {
   "title.text": "prop",
   "axes.categoryAxis.title.text": "prop",
   "axes.valueAxis.title.text": "prop",
+  "axes.valueAxis.numberFormat": "prop",
+  "axes.categoryAxis.numberFormat": "prop",
   "legend.position": "prop",
   "legend.visible": "prop",
 } as const;

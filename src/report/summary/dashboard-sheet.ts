@@ -6,7 +6,7 @@ import { cellText } from "../analysis-sheet-parts";
 import { blockHeight } from "../layout";
 import { projectsNeedingAttention } from "./attention";
 import { portfolioCommentary } from "./commentary";
-import { SIGNED_PCT, finite, moneyFormat, moneyWords } from "./figures";
+import { SIGNED_PCT, finite, moneyAxis, moneyFormat, moneyWords } from "./figures";
 import { packPrint, SUMMARY_TAB, uniqueName, type SummaryStyle } from "./programme-sheet";
 import type { ProgrammeSummary, SummaryInputs } from "./summary-model";
 
@@ -197,6 +197,14 @@ export function dashboardSheet(inputs: SummaryInputs, programmes: ProgrammeSumma
       finite(p.money.variancePct),
     ]),
   );
+  const moneyScale = moneyAxis(
+    Math.max(
+      0,
+      ...withProjects.flatMap((p) => [p.money.budget, p.money.actual, p.money.forecast].map((v) => Math.abs(v))),
+    ),
+    style.currency,
+    style.moneyUnit,
+  );
   data.push({
     table: moneyTable,
     chart: {
@@ -204,10 +212,16 @@ export function dashboardSheet(inputs: SummaryInputs, programmes: ProgrammeSumma
       type: "column",
       title: "Budget, actual and forecast by programme",
       series: [],
-      yTitle: style.currency,
+      yTitle: `Money (${moneyScale.title})`,
+      yNumberFormat: moneyScale.numberFormat,
     },
   });
   const costed = projects.filter((p) => p.score !== null && (p.forecast ?? p.budget) !== null);
+  const costAxis = moneyAxis(
+    Math.max(0, ...costed.map((p) => Math.abs(p.forecast ?? p.budget ?? 0))),
+    style.currency,
+    style.moneyUnit,
+  );
   const valueTable = table(
     t("Value"),
     [column("Project", "text"), column("Cost (forecast)", "money", money), column("Value (score)", "number", "0.0")],
@@ -215,7 +229,15 @@ export function dashboardSheet(inputs: SummaryInputs, programmes: ProgrammeSumma
   );
   data.push({
     table: valueTable,
-    chart: { kind: "chart", type: "scatter", title: "Value against cost", series: [], xTitle: "Cost", yTitle: "Score" },
+    chart: {
+      kind: "chart",
+      type: "scatter",
+      title: "Value against cost",
+      series: [],
+      xTitle: `Cost (${costAxis.title})`,
+      xNumberFormat: costAxis.numberFormat,
+      yTitle: "Score",
+    },
   });
   const months = inputs.capacity.months;
   const roles = Object.values(inputs.capacity.roles);

@@ -57,3 +57,23 @@ export function finite(v: number | null | undefined): number | null {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A money axis a board reads: the scale (£k, £m, £bn) from the largest figure plotted, as the axis
+ * title's unit and a number format that divides by it ("£20.0m", not 20000000). Figures stored in
+ * thousands or millions (settings `moneyUnit`) are scaled from their unit.
+ */
+export function moneyAxis(maxAbs: number, currency: string, unit = 1): { title: string; numberFormat: string } {
+  const c = currency.replace(/"/g, "");
+  const pounds = Math.abs(maxAbs) * unit;
+  // Each trailing comma in an Excel number format divides by 1,000.
+  const scaleSteps = (wanted: number) => Math.max(0, Math.round(Math.log10(wanted / unit) / 3));
+  const axis = (suffix: string, wanted: number, body: string) => {
+    const commas = ",".repeat(scaleSteps(wanted));
+    return { title: `${c}${suffix}`, numberFormat: `"${c}"${body}${commas}${suffix ? `"${suffix}"` : ""}` };
+  };
+  if (pounds >= 1e9) return axis("bn", 1e9, "#,##0.0");
+  if (pounds >= 1e6) return axis("m", 1e6, "#,##0.0");
+  if (pounds >= 1e4) return axis("k", 1e3, "#,##0");
+  return axis("", unit, "#,##0");
+}

@@ -52,6 +52,8 @@ export async function renderChart(
   if (!round) {
     if (block.xTitle) chart.axes.categoryAxis.title.text = block.xTitle;
     if (block.yTitle) chart.axes.valueAxis.title.text = block.yTitle;
+    if (block.yNumberFormat) chart.axes.valueAxis.numberFormat = block.yNumberFormat;
+    if (block.xNumberFormat && block.type === "scatter") chart.axes.categoryAxis.numberFormat = block.xNumberFormat;
   }
   if (!features.chartSeries) {
     return block.series.length > 1

@@ -155,6 +155,8 @@ interface AxisOptions {
   kind: "cat" | "val";
   crossBetween?: "between" | "midCat";
   gridlines?: boolean;
+  /** An explicit number format (else the source cells' own). */
+  numberFormat?: string;
 }
 
 function axisXml(o: AxisOptions): string {
@@ -164,7 +166,9 @@ function axisXml(o: AxisOptions): string {
   const tag = o.kind === "cat" ? "catAx" : "valAx";
   const grid = o.gridlines ? "<c:majorGridlines/>" : "";
   const title = o.title ? titleXml(o.title, o.pos === "l") : "";
-  const numFmt = '<c:numFmt formatCode="General" sourceLinked="1"/>';
+  const numFmt = o.numberFormat
+    ? `<c:numFmt formatCode="${escapeXml(o.numberFormat)}" sourceLinked="0"/>`
+    : '<c:numFmt formatCode="General" sourceLinked="1"/>';
   const common =
     `${val("axId", o.id)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 0)}${val("axPos", o.pos)}` +
     `${grid}${title}${numFmt}${val("majorTickMark", "out")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}` +
@@ -197,6 +201,7 @@ function plotXml(chart: ChartBlock, caches: SeriesCache[]): string {
           title: chart.yTitle,
           kind: "val",
           gridlines: true,
+          numberFormat: chart.yNumberFormat,
         })
       );
     case "line":
@@ -204,7 +209,15 @@ function plotXml(chart: ChartBlock, caches: SeriesCache[]): string {
       return (
         `<c:lineChart>${val("grouping", "standard")}${val("varyColors", 0)}${ser}${val("marker", 1)}${axIds}</c:lineChart>` +
         axisXml({ id: CAT_AX, cross: VAL_AX, pos: "b", title: chart.xTitle, kind: "cat" }) +
-        axisXml({ id: VAL_AX, cross: CAT_AX, pos: "l", title: chart.yTitle, kind: "val", gridlines: true })
+        axisXml({
+          id: VAL_AX,
+          cross: CAT_AX,
+          pos: "l",
+          title: chart.yTitle,
+          kind: "val",
+          gridlines: true,
+          numberFormat: chart.yNumberFormat,
+        })
       );
     case "pie":
       // CT_PieChart: varyColors, ser*, dLbls, firstSliceAng.
@@ -216,7 +229,15 @@ function plotXml(chart: ChartBlock, caches: SeriesCache[]): string {
       // CT_ScatterChart: scatterStyle, varyColors, ser*, dLbls, axId, axId. Both axes are value axes.
       return (
         `<c:scatterChart>${val("scatterStyle", "lineMarker")}${val("varyColors", 0)}${ser}${axIds}</c:scatterChart>` +
-        axisXml({ id: CAT_AX, cross: VAL_AX, pos: "b", title: chart.xTitle, kind: "val", crossBetween: "midCat" }) +
+        axisXml({
+          id: CAT_AX,
+          cross: VAL_AX,
+          pos: "b",
+          title: chart.xTitle,
+          kind: "val",
+          crossBetween: "midCat",
+          numberFormat: chart.xNumberFormat,
+        }) +
         axisXml({
           id: VAL_AX,
           cross: CAT_AX,
@@ -225,6 +246,7 @@ function plotXml(chart: ChartBlock, caches: SeriesCache[]): string {
           kind: "val",
           crossBetween: "midCat",
           gridlines: true,
+          numberFormat: chart.yNumberFormat,
         })
       );
   }
