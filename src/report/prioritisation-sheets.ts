@@ -156,6 +156,12 @@ export function selectionSheet(result: SelectionResult, projects: SelectionSheet
   const decisions = new Map(result.decisions.map((d) => [d.id, d]));
   const chosen = new Set(result.selected);
   const name = result.objectiveName;
+  // A reader knows projects by name: "Payroll upgrade (PRJ-0012)", the id alone only without a name.
+  const names = new Map(projects.map((p) => [p.id, p.name ?? null]));
+  const label = (id: string) => {
+    const n = names.get(id);
+    return n && n !== id ? `${n} (${id})` : id;
+  };
   const unplaced: UnplacedBlock[] = [
     {
       kind: "title",
@@ -236,7 +242,7 @@ export function selectionSheet(result: SelectionResult, projects: SelectionSheet
       { header: "Slack", type: "number", width: 12 },
       { header: "Keeps out", type: "longText", width: 40 },
     ],
-    rows: result.binding.map((b) => [b.constraint, round(b.slack), b.blocks.join(", ")]),
+    rows: result.binding.map((b) => [b.constraint, round(b.slack), b.blocks.map(label).join(", ")]),
   });
   unplaced.push({
     kind: "table",

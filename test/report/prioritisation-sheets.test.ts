@@ -59,7 +59,7 @@ describe("prioritisation sheets", () => {
       ["C", "Gamma", 5, 3, "No", "forced out"],
     ]);
     expect(tables.tblSelectionFrontier.rows.length).toBeGreaterThanOrEqual(10);
-    expect(tables.tblSelectionBinding.rows).toEqual([["budget", 1, "B"]]);
+    expect(tables.tblSelectionBinding.rows).toEqual([["budget", 1, "Beta (B)"]]);
     const chart = sheet.blocks.find((b): b is ChartBlock => b.kind === "chart")!;
     const f = tables.tblSelectionFrontier;
     expect(chart.series[0].values).toEqual({
