@@ -176,6 +176,7 @@ export function registerPrioritiseCommand(program: Command): void {
             : {}),
           ranking: run.ranking.ranking.map((r) => ({
             id: r.id,
+            name: run.names[r.id] || null,
             score: r.score,
             rank: r.rank,
             rankRange: r.rankRange,
@@ -189,9 +190,13 @@ export function registerPrioritiseCommand(program: Command): void {
         },
         () => {
           const lines = [`Ranking (${run.method}):`];
-          for (const r of run.ranking.ranking.slice(0, 25)) {
+          // People know projects by name: "Payroll upgrade (PRJ-0012)"; ids alone stay in --json.
+          const label = (id: string) => (run.names[id] ? `${run.names[id]} (${id})` : id);
+          const shown = run.ranking.ranking.slice(0, 25);
+          const width = Math.min(60, Math.max(12, ...shown.map((r) => label(r.id).length)));
+          for (const r of shown) {
             lines.push(
-              `${String(r.rank).padStart(4)}. ${r.id.padEnd(12)} ${r.score.toFixed(1).padStart(6)}  (rank range ${r.rankRange[0]}–${r.rankRange[1]})`,
+              `${String(r.rank).padStart(4)}. ${label(r.id).padEnd(width)} ${r.score.toFixed(1).padStart(6)}  (rank range ${r.rankRange[0]}–${r.rankRange[1]})`,
             );
           }
           if (run.ranking.ranking.length > 25)
@@ -201,6 +206,8 @@ export function registerPrioritiseCommand(program: Command): void {
               `Selection: ${s.status}; ${s.selected.length} projects, ${s.objectiveName} ${s.objective.toFixed(2)}, cost ${s.cost.toLocaleString("en-GB")}${s.budget !== null ? ` of ${s.budget.toLocaleString("en-GB")}` : ""}.`,
             );
             if (s.binding.length) lines.push(`Binding: ${s.binding.map((b) => b.constraint).join(", ")}`);
+            for (const b of s.binding.filter((x) => x.blocks.length > 0))
+              lines.push(`  ${b.constraint} keeps out ${b.blocks.map(label).join(", ")}`);
             if (s.conflicts) lines.push(`Conflicting choices: ${JSON.stringify(s.conflicts)}`);
             for (const h of s.hire) lines.push(`One more ${h.role} FTE would add ${h.gain.toFixed(2)}`);
           }

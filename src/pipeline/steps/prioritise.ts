@@ -40,6 +40,8 @@ export interface PrioritiseOptions {
 
 export interface PrioritiseRun extends RankedProjects {
   selection?: SelectionResult;
+  /** Each project's name by id ("" when it has none), so every front end can say "Name (ID)". */
+  names: Record<string, string>;
 }
 
 const defaultSelect: SelectFn = async (input, options) => {
@@ -83,7 +85,7 @@ export async function prioritise(
       ),
     );
   }
-  return { run: { ...ranked, selection, notes }, sheets };
+  return { run: { ...ranked, selection, notes, names }, sheets };
 }
 
 /** Ranks the projects (weighted, AHP or WSJF), optionally selects the portfolio, and writes Prioritisation (and Selection). */
