@@ -54,7 +54,15 @@ export function capacitySheet(plan: CapacityPlan, scenario: string, amber = 0.85
     roleMonthTable("tblCapacitySupply", plan, (r) => plan.roles[r].supply, "0.00"),
     { kind: "text", lines: [`Hot cells (${plan.hotspots.length})`], style: "heading" },
     plan.hotspots.length === 0
-      ? { kind: "text", lines: ["Demand fits supply in every month."], style: "note" }
+      ? {
+          kind: "text",
+          lines: [
+            Object.keys(plan.roles).length === 0
+              ? "No resources or allocations are recorded, so there is no demand or supply to compare."
+              : "Demand fits supply in every month.",
+          ],
+          style: "note",
+        }
       : {
           kind: "table",
           name: "tblCapacityHotspots",

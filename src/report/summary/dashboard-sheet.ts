@@ -19,7 +19,9 @@ const RAG_COLOURS: Record<string, string> = {
   Red: "C00000",
   Amber: "FFC000",
   Green: "00B050",
-  "Not computed": "A6A6A6",
+  "Amber/Red": "E26B0A",
+  "Amber/Green": "92D050",
+  "Not rated": "A6A6A6",
 };
 
 /** The overload that most needs attention: largest overload, then highest utilisation. */
@@ -156,10 +158,17 @@ export function dashboardSheet(inputs: SummaryInputs, programmes: ProgrammeSumma
   // --- chart data tables (placed below the charts) ---
   const data: ChartData[] = [];
   const t = (suffix: string) => uniqueName(`tblDashboard_${suffix}`, style);
-  const ragRows = ["Red", "Amber", "Green"].map((r) => [r, ragCount(r, "declared"), ragCount(r, "computed")]);
+  // Declared is the SRO's RAG, else the delivery confidence (DCA), whose five-point scale adds
+  // Amber/Red and Amber/Green; those rows appear only when some project declares them.
+  const declaredOf = (p: (typeof projects)[number]) => p.declared ?? p.confidence;
+  const declaredCount = (rag: string) => projects.filter((p) => declaredOf(p) === rag).length;
+  const scale = ["Red", "Amber/Red", "Amber", "Amber/Green", "Green"].filter(
+    (r) => !r.includes("/") || declaredCount(r) > 0,
+  );
+  const ragRows: SpecValue[][] = scale.map((r) => [r, declaredCount(r), ragCount(r, "computed")]);
   ragRows.push([
-    "Not computed",
-    projects.filter((p) => !["Red", "Amber", "Green"].includes(p.declared ?? "")).length,
+    "Not rated",
+    projects.filter((p) => !scale.includes(declaredOf(p) ?? "")).length,
     ragCount(null, "computed"),
   ]);
   const ragTable = table(
@@ -167,12 +176,15 @@ export function dashboardSheet(inputs: SummaryInputs, programmes: ProgrammeSumma
     [column("RAG", "text"), column("Declared", "integer"), column("Computed", "integer")],
     ragRows,
   );
+  // When no RAG could be computed (no budgets and forecasts, no dates), the declared ratings are
+  // plotted, and the title says so, rather than a doughnut that is all "Not rated".
+  const plotDeclared = !projects.some((p) => p.computed !== null) && projects.some((p) => declaredOf(p) !== null);
   data.push({
     table: ragTable,
     chart: {
       kind: "chart",
       type: "doughnut",
-      title: "Projects by computed RAG",
+      title: plotDeclared ? "Projects by declared RAG (none could be computed)" : "Projects by computed RAG",
       series: [],
       pointColors: ragRows.map((r) => RAG_COLOURS[r[0] as string]),
     },
@@ -431,7 +443,9 @@ function chartSeries(x: ChartData, placed: TableBlock, sheet: string): ChartBloc
   const categories = seriesRange(placed, sheet, 0);
   switch (x.chart.type) {
     case "doughnut":
-      return [{ name: "Computed", categories, values: seriesRange(placed, sheet, 2) }];
+      return x.chart.title.startsWith("Projects by declared")
+        ? [{ name: "Declared", categories, values: seriesRange(placed, sheet, 1) }]
+        : [{ name: "Computed", categories, values: seriesRange(placed, sheet, 2) }];
     case "column":
       return [
         { name: "Budget", categories, values: seriesRange(placed, sheet, 1), color: "4472C4" },

@@ -143,6 +143,43 @@ describe("the pack reconciles, read back from its cells", () => {
   });
 });
 
+describe("the pack says what is true when figures are missing", () => {
+  it("plots declared ratings (DCA's five points) when no RAG can be computed, and says capacity has no data", async () => {
+    const r = emptyRegister();
+    const dca = ["Green", "Amber/Green", "Amber", "Amber/Red", "Red", "Amber"];
+    dca.forEach((rating, i) =>
+      r.entities.Projects.push(
+        record(`PRJ-${i + 1}`, {
+          ProjectId: `PRJ-${i + 1}`,
+          Name: `Major project ${i + 1}`,
+          DeliveryConfidence: rating,
+        }),
+      ),
+    );
+    const run = await buildSummarySpec(opened(r), { today: "2026-04-15", generatedAt: "x", select: false });
+    const dashboard = run.spec.sheets.find((s) => s.name === "Dashboard")!;
+    const doughnut = dashboard.blocks.find((b) => b.kind === "chart" && b.type === "doughnut");
+    expect(doughnut).toMatchObject({ title: "Projects by declared RAG (none could be computed)" });
+    const grids = await writtenGrids(r);
+    const rag = tableRows(
+      grids.find((g) => g.sheet === "Dashboard")!,
+      (t) => t.name.startsWith("tblDashboard_Rag"),
+    )!;
+    expect(rag.map((x) => [x.RAG, x.Declared])).toEqual([
+      ["Red", 1],
+      ["Amber/Red", 1],
+      ["Amber", 2],
+      ["Amber/Green", 1],
+      ["Green", 1],
+      ["Not rated", 0],
+    ]);
+    const capacity = grids.find((g) => g.sheet === "Capacity")!;
+    expect(capacity.values.flat()).toContain(
+      "No resources or allocations are recorded, so there is no demand or supply to compare.",
+    );
+  });
+});
+
 describe("the pack reconciles on generated estates (seeded property) and on the demo", () => {
   let dir: string;
   beforeAll(async () => {
