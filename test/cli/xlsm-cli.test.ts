@@ -188,6 +188,33 @@ describe("macro-enabled registers (.xlsm) through the CLI", () => {
     );
   });
 
+  test("an .xlsm tracker in an input folder is read like the .xlsx it was", async () => {
+    // The sample's tracker made macro-enabled (its workbook content type), and named .xlsm.
+    const folder = path.join(dir, "in-xlsm");
+    await fs.cp(inputs, folder, { recursive: true });
+    const tracker = path.join(folder, "Portfolio Tracker.xlsx");
+    const zip = await JSZip.loadAsync(await fs.readFile(tracker));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    const macroTypes = types.replace(/(PartName="\/xl\/workbook\.xml" ContentType=")[^"]+"/, `$1${MACRO_WORKBOOK}"`);
+    expect(macroTypes).not.toBe(types);
+    zip.file("[Content_Types].xml", macroTypes);
+    await fs.writeFile(path.join(folder, "Portfolio Tracker.xlsm"), await zip.generateAsync({ type: "uint8array" }));
+    await fs.rm(tracker);
+    expect(await workbookContentType(path.join(folder, "Portfolio Tracker.xlsm"))).toBe(MACRO_WORKBOOK);
+    const fromXlsx = await pmo("build", inputs, "-o", path.join(dir, "from-xlsx.xlsx"), "--json", "-q");
+    const fromXlsm = await pmo("build", folder, "-o", path.join(dir, "from-xlsm.xlsx"), "--json", "-q");
+    expect(fromXlsm.code).toBe(fromXlsx.code);
+    const a = JSON.parse(fromXlsx.stdout);
+    const b = JSON.parse(fromXlsm.stdout);
+    const trackerInput = b.inputs.find((i: { file: string }) => i.file === "Portfolio Tracker.xlsm");
+    expect(trackerInput).toMatchObject({ status: "read" });
+    expect(trackerInput.sheets).toEqual(
+      a.inputs.find((i: { file: string }) => i.file === "Portfolio Tracker.xlsx").sheets,
+    );
+    expect(b.register).toEqual(a.register);
+    expect(b.register.Projects).toBe(20);
+  }, 300_000);
+
   test("summary -o is a new workbook: .xlsx from an .xlsm register, never .xlsm", async () => {
     const source = macroRegister ?? macroFile;
     const xlsm = path.join(dir, "summary.xlsm");
