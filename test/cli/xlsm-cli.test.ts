@@ -109,6 +109,18 @@ describe("macro-enabled registers (.xlsm) through the CLI", () => {
     }
   }, 600_000);
 
+  test("build --into reg.xlsm -o reg.xlsm replaces the workbook with itself plus the register, macros kept", async () => {
+    const register = path.join(dir, "reg.xlsm");
+    await fs.copyFile(macroFile, register);
+    const r = await pmo("build", inputs, "--into", register, "-o", register, "--json", "-q");
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(JSON.parse(r.stdout).register.Projects).toBe(20);
+    const after = await zipEntries(new Uint8Array(await fs.readFile(register)));
+    expect(changedEntries(user, after, SHARED_PARTS)).toEqual([]);
+    expect(after.get("xl/vbaProject.bin")!.equals(user.get("xl/vbaProject.bin")!)).toBe(true);
+    expect(await workbookContentType(register)).toBe(MACRO_WORKBOOK);
+  }, 300_000);
+
   /** Runs a command that must be refused: exit 2, exactly `message` on stderr, and no file at `output`. */
   async function refused(args: string[], output: string, message: string): Promise<void> {
     const r = await pmo(...args, "-q");
