@@ -40,7 +40,11 @@ export async function gatherInputs(
       const usable = found.filter(
         (f) => SPREADSHEET.test(f) && !path.basename(f).startsWith("~$") && !excluded.has(path.resolve(f)),
       );
-      if (usable.length === 0) missing.push({ path: arg, message: `${arg}: the folder holds no .xlsx or .csv files.` });
+      if (usable.length === 0)
+        missing.push({
+          path: arg,
+          message: `${arg}: the folder holds no spreadsheet files (.xlsx, .xlsm, .xls, .xlsb, .ods, .csv, .tsv, .txt).`,
+        });
       files.push(...usable.sort());
     } else {
       files.push(arg);

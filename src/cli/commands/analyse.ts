@@ -10,14 +10,14 @@ export function registerAnalyseCommand(program: Command): void {
     .description(
       "Critical path, earned value, computed RAG, roll-ups by month and financial year, milestones and benefits",
     )
-    .argument("<register>", "register workbook (.xlsx) written by pmo build")
+    .argument("<register>", "register workbook (.xlsx or .xlsm) written by pmo build")
     .option(
       "--status-date <YYYY-MM-DD>",
       "status date for earned value and overdue milestones (default: reporting date)",
     )
     .option(
       "-o, --output <file>",
-      "write a new workbook: the register plus Schedule, Finance and Benefits Realisation sheets",
+      "write a new workbook (.xlsx; .xlsm for a macro-enabled register): the register plus Schedule, Finance and Benefits Realisation sheets",
     )
     .option("--json", "print one JSON document")
     .option("-q, --quiet", "no progress on stderr")

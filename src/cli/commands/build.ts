@@ -3,6 +3,7 @@ import * as path from "path";
 import { promises as fs } from "fs";
 import type { BuildOutcome } from "../../pipeline/steps/build";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
+import { outputExtensionProblem } from "../register-io";
 
 export function buildJson(outcome: BuildOutcome, missing: { path: string; message: string }[]) {
   return {
@@ -57,8 +58,11 @@ export function registerBuildCommand(program: Command): void {
   program
     .command("build")
     .description("Read trackers, status workbooks and CSVs and write the canonical PMO register")
-    .argument("<inputs...>", "files (.xlsx, .csv) or folders to read")
-    .requiredOption("-o, --output <file>", "register workbook to write (.xlsx)")
+    .argument("<inputs...>", "files (.xlsx, .xlsm, .csv…) or folders to read")
+    .requiredOption(
+      "-o, --output <file>",
+      "register workbook to write (.xlsx; .xlsm with --into a macro-enabled workbook)",
+    )
     .option("--into <existing>", "merge into an existing register, keeping analysts' edits (upsert by id)")
     .option(
       "--date-order <order>",
@@ -81,8 +85,16 @@ export function registerBuildCommand(program: Command): void {
         if (opts.dateOrder && opts.dateOrder !== "dmy" && opts.dateOrder !== "mdy") {
           throw new UsageError(`--date-order must be dmy or mdy, not "${opts.dateOrder}".`);
         }
-        if (!/\.xlsx$/i.test(opts.output))
-          throw new UsageError(`--output must name an .xlsx file (got "${opts.output}").`);
+        if (!/\.xls[xm]$/i.test(opts.output))
+          throw new UsageError(
+            `--output must name an .xlsx file, or an .xlsm with --into a macro-enabled workbook (got "${opts.output}").`,
+          );
+        // A new register holds no VBA project: Excel refuses an .xlsm that is not macro-enabled.
+        if (!opts.into && /\.xlsm$/i.test(opts.output))
+          throw new UsageError(
+            `--output ${opts.output}: a new register has no macros, and Excel opens an .xlsm only if it is macro-enabled. ` +
+              `Name it ${opts.output.replace(/\.xlsm$/i, ".xlsx")}, or add --into with your macro-enabled workbook to write the register into it.`,
+          );
         let mappings: Record<string, Record<string, string | null>> | undefined;
         if (opts.mapping && /^\s*[[{]/.test(opts.mapping))
           throw new UsageError(
@@ -112,6 +124,15 @@ export function registerBuildCommand(program: Command): void {
         const loaded = await loadReadable(files, missing);
         const into = opts.into ? await loadFile(opts.into).catch(() => null) : undefined;
         if (opts.into && !into) throw new UsageError(`${opts.into}: no such register file, or it cannot be read.`);
+        // The register is spliced into --into's package and keeps its workbook content type (and VBA).
+        if (into) {
+          const { isMacroEnabledPackage } = await import("../../workbook/xlsx/file-sniff");
+          const problem = outputExtensionProblem(opts.output, "--output", {
+            file: opts.into!,
+            macroEnabled: await isMacroEnabledPackage(into.bytes),
+          });
+          if (problem) throw new UsageError(problem);
+        }
         // --into X -o X replaces X only if it is still what was read; any other -o only if unchanged since now.
         const output =
           into && (await isSameFile(opts.output, into.path))

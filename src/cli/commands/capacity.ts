@@ -8,12 +8,15 @@ export function registerCapacityCommand(program: Command): void {
   program
     .command("capacity")
     .description("Demand against supply by role and month (FTE-months), hot cells, and a levelling proposal")
-    .argument("<register>", "register workbook (.xlsx) written by pmo build")
+    .argument("<register>", "register workbook (.xlsx or .xlsm) written by pmo build")
     .option("--from <YYYY-MM>", "first month of the horizon (default: first month of the allocations)")
     .option("--months <n>", "number of months (default: to the last month of the allocations)")
     .option("--scenario <scenario>", "all | selected (only the projects the portfolio selection picks)", "all")
     .option("--level", "propose start shifts for lower-priority projects so demand fits supply")
-    .option("-o, --output <file>", "write a new workbook: the register plus Capacity (and Levelling) sheets")
+    .option(
+      "-o, --output <file>",
+      "write a new workbook (.xlsx; .xlsm for a macro-enabled register): the register plus Capacity (and Levelling) sheets",
+    )
     .option("--json", "print one JSON document")
     .option("-q, --quiet", "no progress on stderr")
     .action(

@@ -50,7 +50,7 @@ export function registerPrioritiseCommand(program: Command): void {
     .description(
       "Rank projects (weighted scoring, AHP or WSJF) and optionally select the best portfolio exactly (HiGHS MILP)",
     )
-    .argument("<register>", "register workbook (.xlsx) written by pmo build")
+    .argument("<register>", "register workbook (.xlsx or .xlsm) written by pmo build")
     .option("--method <method>", "weighted | ahp | wsjf", "weighted")
     .option("--select", "choose the portfolio that maximises the objective under budget, capacity and dependencies")
     .option("--objective <column>", "score, or a numeric Projects column such as FinancialValue", "score")
@@ -61,7 +61,10 @@ export function registerPrioritiseCommand(program: Command): void {
     )
     .option("--over-allocation <pct>", "allowed capacity over-allocation in percent (default from PMO Settings, 0)")
     .option("--time-limit <seconds>", "solver time limit per solve (default from PMO Settings)")
-    .option("-o, --output <file>", "write a new workbook: the register plus Prioritisation (and Selection) sheets")
+    .option(
+      "-o, --output <file>",
+      "write a new workbook (.xlsx; .xlsm for a macro-enabled register): the register plus Prioritisation (and Selection) sheets",
+    )
     .option("--json", "print one JSON document")
     .option("-q, --quiet", "no progress on stderr")
     .action(async (file: string, opts: PrioritiseFlags) => {

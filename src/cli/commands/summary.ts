@@ -89,9 +89,15 @@ export function registerSummaryCommands(program: Command): void {
       .description(
         "Write the summary workbook (cover, dashboard with charts, a sheet per programme, analyses) for a register",
       )
-      .argument("<register>", "register workbook (.xlsx) written by pmo build")
+      .argument("<register>", "register workbook (.xlsx or .xlsm) written by pmo build")
       .requiredOption("-o, --output <file>", "summary workbook to write (.xlsx)"),
   ).action(async (file: string, opts: SummaryFlags) => {
+    // The summary is always a new workbook, with no VBA project: Excel refuses an .xlsm that is not macro-enabled.
+    if (/\.xlsm$/i.test(opts.output))
+      throw new UsageError(
+        `-o ${opts.output}: the summary is a new workbook with no macros, and Excel opens an .xlsm only if it is macro-enabled. ` +
+          `Name it ${opts.output.replace(/\.xlsm$/i, ".xlsx")}.`,
+      );
     if (!/\.xlsx$/i.test(opts.output)) throw new UsageError(`-o must name an .xlsx file (got "${opts.output}").`);
     await (await import("../file-guards")).refuseOutputOverInput(opts.output, [file], "-o");
     const reporter = new Reporter(opts.quiet);

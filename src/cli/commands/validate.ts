@@ -26,11 +26,14 @@ export function registerValidateCommands(program: Command): void {
   program
     .command("validate")
     .description("Check the register against the PMO's standards (PMO Settings) and list findings with the cell to fix")
-    .argument("<register>", "register workbook (.xlsx) written by pmo build")
+    .argument("<register>", "register workbook (.xlsx or .xlsm) written by pmo build")
     .option("--profile <profile>", "supportive | controlling | directive (overrides PMO Settings for this run)")
     .option("--reporting-date <YYYY-MM-DD>", "date that staleness and overdue checks use")
     .option("--fail-on <severity>", "exit 1 when a finding at or above this severity remains: error | warning")
-    .option("-o, --output <file>", "write a new workbook: the register plus a Findings sheet")
+    .option(
+      "-o, --output <file>",
+      "write a new workbook (.xlsx; .xlsm for a macro-enabled register): the register plus a Findings sheet",
+    )
     .option("--json", "print one JSON document")
     .option("-q, --quiet", "no progress on stderr")
     .action(

@@ -185,3 +185,32 @@ export async function sniffXlsx(
   }
   return { ok: true, zip };
 }
+
+/** The workbook part's content types that make a package macro-enabled (.xlsm, .xltm, .xlam). */
+const MACRO_ENABLED_WORKBOOK = /^application\/vnd\.ms-excel\.(sheet|template|addin)\.macroEnabled\.main\+xml$/i;
+
+/**
+ * Whether a package is a macro-enabled workbook, by what its `[Content_Types].xml` says of
+ * `xl/workbook.xml` (the part the readers require), not by the file's name: Excel opens an .xlsm
+ * only when that content type is the macro-enabled one, and an .xlsx only when it is not. A file that
+ * is not a readable package is not macro-enabled (its readers say what is wrong with it).
+ */
+export async function isMacroEnabledPackage(input: Uint8Array | ArrayBuffer): Promise<boolean> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(toUint8Array(input));
+  } catch {
+    return false;
+  }
+  const types = await zip.file("[Content_Types].xml")?.async("string");
+  if (!types) return false;
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*(["'])(.*?)\\1`).exec(tag)?.[2];
+  // Part names compare case-insensitively (OPC, ECMA-376 part 2 §9.1.1.1); an Override wins over a Default.
+  for (const m of types.matchAll(/<(?:\w+:)?Override\b[^>]*>/g))
+    if (attr(m[0], "PartName")?.toLowerCase() === "/xl/workbook.xml")
+      return MACRO_ENABLED_WORKBOOK.test(attr(m[0], "ContentType") ?? "");
+  for (const m of types.matchAll(/<(?:\w+:)?Default\b[^>]*>/g))
+    if (attr(m[0], "Extension")?.toLowerCase() === "xml")
+      return MACRO_ENABLED_WORKBOOK.test(attr(m[0], "ContentType") ?? "");
+  return false;
+}

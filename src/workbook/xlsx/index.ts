@@ -3,6 +3,7 @@ export { readCsv, decodeText } from "./csv-reader";
 export { readWorkbookBytes, extensionOf } from "./read-workbook-bytes";
 export {
   sniffXlsx,
+  isMacroEnabledPackage,
   DEFAULT_MAX_FILE_BYTES,
   DEFAULT_MAX_UNCOMPRESSED_BYTES,
   type SniffLimits,

@@ -1,12 +1,11 @@
-import { execFile } from "node:child_process";
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import JSZip from "jszip";
 import { pmo } from "../../cli/run-pmo";
 import { readRels, readSheetCatalog, relsPathOf, resolvePartPath } from "../../../src/workbook/xlsx/sheet-catalog";
 import { inspectPackage } from "./package-checks";
+import { convert, haveSoffice, sheetEntries, sheetsChanged, SOFFICE } from "./surgical-checks";
 import { changedEntries, SHARED_PARTS, userWorkbook, USER_DROPDOWNS, USER_SHEETS, zipEntries } from "./user-workbooks";
 
 /**
@@ -17,73 +16,7 @@ import { changedEntries, SHARED_PARTS, userWorkbook, USER_DROPDOWNS, USER_SHEETS
  * and dropdowns are all there, and LibreOffice opens the output.
  */
 
-const SOFFICE = process.env.SOFFICE ?? "/usr/bin/soffice";
-const haveSoffice = existsSync(SOFFICE);
 if (!haveSoffice) console.warn(`SKIPPED: LibreOffice (${SOFFICE}) is absent; the LibreOffice checks did not run.`);
-
-function soffice(args: string[], home: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      SOFFICE,
-      [`-env:UserInstallation=${pathToFileURL(path.join(home, "profile")).href}`, "--headless", "--norestore", ...args],
-      { env: { ...process.env, HOME: home }, timeout: 240_000 },
-      (err, _stdout, stderr) => (err ? reject(new Error(`soffice failed: ${err.message}\n${stderr}`)) : resolve()),
-    );
-  });
-}
-
-/**
- * Converts files with LibreOffice into `outDir` (one start for all of them: each start costs
- * seconds); returns the files it wrote, and throws naming any input it could not open.
- */
-async function convert(files: string[], format: string, outDir: string): Promise<string[]> {
-  const home = await fs.mkdtemp(path.join(os.tmpdir(), "pmo-lo-"));
-  try {
-    await fs.mkdir(outDir, { recursive: true });
-    await soffice(["--convert-to", format, "--outdir", outDir, ...files], home);
-    const out = files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${format}`));
-    const missing = files.filter((_, i) => !existsSync(out[i]));
-    if (missing.length > 0) throw new Error(`LibreOffice could not open: ${missing.join(", ")}`);
-    return out;
-  } finally {
-    await fs.rm(home, { recursive: true, force: true });
-  }
-}
-
-/** Each sheet's own entries: its part, its rels and every part reached from them. */
-async function sheetEntries(bytes: Uint8Array): Promise<Map<string, Set<string>>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, Set<string>>();
-  for (const sheet of (await readSheetCatalog(zip)).sheets) {
-    if (!sheet.path) continue;
-    const parts = new Set<string>([sheet.path]);
-    const walk = async (part: string) => {
-      const relsPath = relsPathOf(part);
-      if (zip.file(relsPath)) parts.add(relsPath);
-      for (const rel of await readRels(zip, relsPath)) {
-        const target = resolvePartPath(part, rel.target);
-        if (parts.has(target) || !zip.file(target)) continue;
-        parts.add(target);
-        await walk(target);
-      }
-    };
-    await walk(sheet.path);
-    out.set(sheet.name, parts);
-  }
-  return out;
-}
-
-/** Which sheets of `before` changed in `after`, and the changed entries that belong to no changed sheet. */
-async function sheetsChanged(
-  before: Uint8Array,
-  after: Uint8Array,
-): Promise<{ rewritten: string[]; outside: string[] }> {
-  const sheets = await sheetEntries(before);
-  const changed = changedEntries(await zipEntries(before), await zipEntries(after), SHARED_PARTS);
-  const rewritten = [...sheets].filter(([, parts]) => changed.some((p) => parts.has(p))).map(([n]) => n);
-  const owned = new Set(rewritten.flatMap((n) => [...sheets.get(n)!]));
-  return { rewritten, outside: changed.filter((p) => !owned.has(p)) };
-}
 
 async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
