@@ -33,3 +33,20 @@ export function parseNumberFlag(
     throw new UsageError(`${name} must be ${expected}, not "${value}".`);
   return n;
 }
+
+/**
+ * A money flag as people write amounts: `40m`, `£40m`, `40,000,000`, `40k`, `1.5bn`, `250000`
+ * (a currency sign and thousands separators are allowed; k, m and bn scale). The result is in
+ * pounds (the register's currency unit of 1).
+ */
+export function parseMoneyFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*[£$€]?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(k|m|mn|bn)?\s*$/i.exec(value);
+  const scale: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
+  const n = m ? Number(`${m[1].replace(/,/g, "")}${m[2] ?? ""}`) * (m[3] ? scale[m[3].toLowerCase()] : 1) : NaN;
+  if (!Number.isFinite(n) || n < 0)
+    throw new UsageError(
+      `${name} must be an amount of zero or more, such as 40m, £40m, 40,000,000 or 40k, not "${value}".`,
+    );
+  return n;
+}

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { PrioritisationProblem } from "../../analysis/prioritise/types";
 import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
-import { parseNumberFlag, today } from "../options";
+import { parseMoneyFlag, parseNumberFlag, today } from "../options";
 import { withRegisterFile } from "../register-io";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 
@@ -54,7 +54,10 @@ export function registerPrioritiseCommand(program: Command): void {
     .option("--method <method>", "weighted | ahp | wsjf", "weighted")
     .option("--select", "choose the portfolio that maximises the objective under budget, capacity and dependencies")
     .option("--objective <column>", "score, or a numeric Projects column such as FinancialValue", "score")
-    .option("--budget <amount>", "total budget (default: the programmes' budget envelopes, else none)")
+    .option(
+      "--budget <amount>",
+      "total budget, e.g. 40m, £40m or 40,000,000 (default: the programmes' budget envelopes, else none)",
+    )
     .option(
       "--save-scenario <name>",
       "with --select and -o: save the selection under this name on the Scenarios sheet (compare with pmo scenarios)",
@@ -70,7 +73,7 @@ export function registerPrioritiseCommand(program: Command): void {
     .action(async (file: string, opts: PrioritiseFlags) => {
       if (!["weighted", "ahp", "wsjf"].includes(opts.method))
         throw new UsageError(`--method must be weighted, ahp or wsjf, not "${opts.method}".`);
-      const budget = parseNumberFlag("--budget", opts.budget, (n) => n >= 0, "a budget of zero or more");
+      const budget = parseMoneyFlag("--budget", opts.budget);
       const over = parseNumberFlag(
         "--over-allocation",
         opts.overAllocation,

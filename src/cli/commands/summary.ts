@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import * as path from "path";
 import type { PrioritisationMethod } from "../../pipeline/prioritise-use-case";
 import type { SummaryOutcome, SummaryStepOptions } from "../../pipeline/steps/summary";
-import { parseDateFlag, parseNumberFlag, parseProfile, today } from "../options";
+import { parseDateFlag, parseMoneyFlag, parseNumberFlag, parseProfile, today } from "../options";
 import { runOnRegisterFile } from "../register-io";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 import { buildJson, buildText } from "./build";
@@ -28,7 +28,10 @@ function withSummaryOptions(command: Command): Command {
     .option("--profile <profile>", "supportive | controlling | directive (overrides PMO Settings for this run)")
     .option("--method <method>", "prioritisation: weighted | ahp | wsjf", "weighted")
     .option("--no-select", "skip the exact portfolio selection (and the efficient-frontier chart)")
-    .option("--budget <amount>", "selection budget (default: the programmes' budget envelopes, else none)")
+    .option(
+      "--budget <amount>",
+      "selection budget, e.g. 40m, £40m or 40,000,000 (default: the programmes' budget envelopes, else none)",
+    )
     .option("--time-limit <seconds>", "solver time limit per solve (default from PMO Settings)")
     .option("--json", "print one JSON document")
     .option("-q, --quiet", "no progress on stderr");
@@ -43,7 +46,7 @@ function summaryOptions(opts: SummaryFlags, reporter: Reporter): Omit<SummarySte
     profile: parseProfile(opts.profile),
     method: opts.method as PrioritisationMethod,
     select: opts.select,
-    budget: parseNumberFlag("--budget", opts.budget, (n) => n >= 0, "a budget of zero or more"),
+    budget: parseMoneyFlag("--budget", opts.budget),
     timeLimitSeconds: parseNumberFlag("--time-limit", opts.timeLimit, (n) => n > 0, "a positive number of seconds"),
     solver: {
       onProgress: (p) =>
