@@ -3,6 +3,7 @@ import * as path from "path";
 import { promises as fs } from "fs";
 import type { BuildOutcome } from "../../pipeline/steps/build";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
+import { xlsxFileHost } from "../../workbook/xlsx/file-host";
 
 export function buildJson(outcome: BuildOutcome, missing: { path: string; message: string }[]) {
   return {
@@ -135,7 +136,7 @@ export function registerBuildCommand(program: Command): void {
           );
           return;
         }
-        const { outcome, bytes } = await buildRegisterFromFiles(loaded, {
+        const { outcome, bytes } = await buildRegisterFromFiles(xlsxFileHost, loaded, {
           progress: reporter.progress,
           dateOrder: opts.dateOrder as "dmy" | "mdy" | undefined,
           mappings,

@@ -6,6 +6,7 @@ import { parseDateFlag, parseNumberFlag, parseProfile, today } from "../options"
 import { runOnRegisterFile } from "../register-io";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 import { buildJson, buildText } from "./build";
+import { xlsxFileHost } from "../../workbook/xlsx/file-host";
 
 interface SummaryFlags {
   output: string;
@@ -34,7 +35,7 @@ function withSummaryOptions(command: Command): Command {
     .option("-q, --quiet", "no progress on stderr");
 }
 
-function summaryOptions(opts: SummaryFlags, reporter: Reporter): Omit<SummaryStepOptions, "beside" | "file"> {
+function summaryOptions(opts: SummaryFlags, reporter: Reporter): Omit<SummaryStepOptions, "beside" | "standalone"> {
   if (!["weighted", "ahp", "wsjf"].includes(opts.method))
     throw new UsageError(`--method must be weighted, ahp or wsjf, not "${opts.method}".`);
   return {
@@ -101,7 +102,12 @@ export function registerSummaryCommands(program: Command): void {
       import("../file-guards"),
     ]);
     const guard = await GuardedOutput.capture(opts.output);
-    const { value } = await runOnRegisterFile(file, summaryStep, { ...options, beside: "none", file: true }, reporter);
+    const { value } = await runOnRegisterFile(
+      file,
+      summaryStep,
+      { ...options, beside: "none", standalone: xlsxFileHost },
+      reporter,
+    );
     await guard.write(value.bytes!, { note: (m) => reporter.note(m) });
     reporter.stop();
     for (const n of value.pack.notes) reporter.note(`note: ${n}`);
@@ -133,7 +139,6 @@ export function registerSummaryCommands(program: Command): void {
       ]);
     const { GuardedOutput, refuseOutputOverInput } = guard;
     const { NotARegisterError } = await import("../../pipeline/errors");
-    const { XlsxWorkbook } = await import("../../workbook/xlsx/xlsx-workbook");
     const { files, missing } = await gatherInputs(inputs, [registerPath, summaryPath]);
     for (const out of [registerPath, summaryPath]) await refuseOutputOverInput(out, files, "-o");
     const guards = await Promise.all([GuardedOutput.capture(registerPath), GuardedOutput.capture(summaryPath)]);
@@ -144,7 +149,7 @@ export function registerSummaryCommands(program: Command): void {
       printResult(!!opts.json, { inputs: missing, register: {} }, () => "Nothing was read; nothing written.");
       return;
     }
-    const built = await buildRegisterFromFiles(loaded, { progress: reporter.progress });
+    const built = await buildRegisterFromFiles(xlsxFileHost, loaded, { progress: reporter.progress });
     reporter.stop();
     if (!built.outcome.inputs.some((i) => i.status !== "failed")) {
       process.exitCode = EXIT.nothing;
@@ -154,13 +159,13 @@ export function registerSummaryCommands(program: Command): void {
       return;
     }
     // The register file gets the analysis sheets too, so analysts can work from one workbook.
-    const workbook = await XlsxWorkbook.open(built.bytes, "register.xlsx");
+    const workbook = await xlsxFileHost.openWorkbook("register.xlsx", built.bytes);
     let summary;
     try {
       summary = await runStep(
         workbook,
         summaryStep,
-        { ...options, beside: "analyses", file: true },
+        { ...options, beside: "analyses", standalone: xlsxFileHost },
         { progress: reporter.progress },
       );
     } catch (err) {
