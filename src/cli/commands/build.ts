@@ -3,7 +3,6 @@ import * as path from "path";
 import { promises as fs } from "fs";
 import type { BuildOutcome } from "../../pipeline/steps/build";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
-import { xlsxFileHost } from "../../workbook/xlsx/file-host";
 
 export function buildJson(outcome: BuildOutcome, missing: { path: string; message: string }[]) {
   return {
@@ -98,11 +97,13 @@ export function registerBuildCommand(program: Command): void {
             );
           }
         }
-        const [{ gatherInputs, loadFile, loadReadable }, { buildRegisterFromFiles }, guards] = await Promise.all([
-          import("../input-files"),
-          import("../../pipeline/steps/build"),
-          import("../file-guards"),
-        ]);
+        const [{ gatherInputs, loadFile, loadReadable }, { buildRegisterFromFiles }, guards, { xlsxFileHost }] =
+          await Promise.all([
+            import("../input-files"),
+            import("../../pipeline/steps/build"),
+            import("../file-guards"),
+            import("../../workbook/xlsx/file-host"),
+          ]);
         const { GuardedOutput, isSameFile, refuseOutputOverInput } = guards;
         const moneyUnits = (await import("../../ingest/money-units")).parseMoneyUnitFlags(
           (opts as { moneyUnit?: string[] }).moneyUnit ?? [],

@@ -6,7 +6,6 @@ import { parseDateFlag, parseNumberFlag, parseProfile, today } from "../options"
 import { runOnRegisterFile } from "../register-io";
 import { EXIT, Reporter, UsageError, printResult } from "../reporter";
 import { buildJson, buildText } from "./build";
-import { xlsxFileHost } from "../../workbook/xlsx/file-host";
 
 interface SummaryFlags {
   output: string;
@@ -97,9 +96,10 @@ export function registerSummaryCommands(program: Command): void {
     await (await import("../file-guards")).refuseOutputOverInput(opts.output, [file], "-o");
     const reporter = new Reporter(opts.quiet);
     const options = summaryOptions(opts, reporter);
-    const [{ summaryStep }, { GuardedOutput }] = await Promise.all([
+    const [{ summaryStep }, { GuardedOutput }, { xlsxFileHost }] = await Promise.all([
       import("../../pipeline/steps/summary"),
       import("../file-guards"),
+      import("../../workbook/xlsx/file-host"),
     ]);
     const guard = await GuardedOutput.capture(opts.output);
     const { value } = await runOnRegisterFile(
@@ -137,6 +137,7 @@ export function registerSummaryCommands(program: Command): void {
         import("../../pipeline/steps/run-step"),
         import("../file-guards"),
       ]);
+    const { xlsxFileHost } = await import("../../workbook/xlsx/file-host");
     const { GuardedOutput, refuseOutputOverInput } = guard;
     const { NotARegisterError } = await import("../../pipeline/errors");
     const { files, missing } = await gatherInputs(inputs, [registerPath, summaryPath]);
