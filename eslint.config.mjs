@@ -28,7 +28,7 @@ function onlyFrom(target, allowed, why) {
   return { target, from: "./src", except: allowed, message: why };
 }
 
-function layerZones({ pipelineMayUseHosts }) {
+function layerZones() {
   return [
     onlyFrom("./src/domain", ["./domain"], "src/domain imports nothing else of ours."),
     onlyFrom(
@@ -84,7 +84,8 @@ function layerZones({ pipelineMayUseHosts }) {
     ),
     {
       target: "./src/pipeline",
-      from: pipelineMayUseHosts ? FRONT_ENDS : [...HOSTS, ...FRONT_ENDS],
+      // A use case that reads or makes a file takes a FileHost (src/workbook/port.ts) from its front end.
+      from: [...HOSTS, ...FRONT_ENDS],
       message: "src/pipeline composes the engine over the port: it may not import a host or a front end.",
     },
     {
@@ -100,22 +101,8 @@ function layerZones({ pipelineMayUseHosts }) {
   ];
 }
 
-// These pipeline files still load the xlsx host (lazily) to read dropped files and to write a
-// standalone workbook (file mode, the sample and the standalone summary). A later change hands them
-// a reader and a writer through the port; until then they are the only files the pipeline's host
-// zone leaves out, listed here so they stay visible.
-const PIPELINE_FILES_USING_XLSX = [
-  "src/pipeline/steps/build.ts",
-  "src/pipeline/preview-mapping.ts",
-  "src/pipeline/sample-inputs.ts",
-  "src/pipeline/steps/summary.ts",
-];
-
-const layerRule = (options) => ({
-  "import/no-restricted-paths": [
-    "error",
-    { basePath: dirname(fileURLToPath(import.meta.url)), zones: layerZones(options) },
-  ],
+const layerRule = () => ({
+  "import/no-restricted-paths": ["error", { basePath: dirname(fileURLToPath(import.meta.url)), zones: layerZones() }],
 });
 
 export default [
@@ -156,7 +143,6 @@ export default [
     plugins: { import: importPlugin },
     // Resolve our extension-less relative imports to the .ts/.tsx files, or the zones would see nothing.
     settings: { "import/resolver": { node: { extensions: [".ts", ".tsx", ".js", ".json"] } } },
-    rules: layerRule({ pipelineMayUseHosts: false }),
+    rules: layerRule(),
   },
-  { files: PIPELINE_FILES_USING_XLSX, rules: layerRule({ pipelineMayUseHosts: true }) },
 ];

@@ -6,9 +6,8 @@ import type { Layout } from "../ingest/types";
 import type { UnitQuestion } from "../ingest/money-units";
 import { savedMappingKeys, type MappingHow, type SavedMapping } from "../ingest/header-mapping";
 import type { Grid, ReadResult } from "../workbook/grid";
-import type { ProgressFn, WorkbookPort } from "../workbook/port";
-import { readWorkbookBytes } from "../workbook/xlsx/read-workbook-bytes";
-import type { InputFile } from "./steps/build";
+import type { FileHost, ProgressFn, WorkbookPort } from "../workbook/port";
+import { fileHostFor, type InputFile } from "./steps/build";
 import { checkCancelled } from "./cancellation";
 import type { MappingEdits } from "./mapping-edits";
 import { isOwnedSheet, loadSettings } from "./settings-io";
@@ -199,12 +198,15 @@ export interface PreviewRequest {
   entityOverrides?: Record<string, EntityName | null>;
   /** Inside Excel: files picked to add to this import, previewed with the workbook's own sheets. */
   extraFiles?: InputFile[];
+  /** Reads `extraFiles` (the front end passes `xlsxFileHost`); needed only when there are any. */
+  host?: FileHost;
   progress?: ProgressFn;
   signal?: AbortSignal;
 }
 
-/** Reads picked files with the xlsx/CSV readers, as the build does; a file that fails is listed, not thrown. */
+/** Reads picked files with the host's readers, as the build does; a file that fails is listed, not thrown. */
 async function readFiles(
+  host: FileHost | undefined,
   files: InputFile[],
   request: PreviewRequest,
 ): Promise<{ grids: Grid[]; unread: MappingPreview["unread"] }> {
@@ -213,7 +215,7 @@ async function readFiles(
   for (const [i, f] of files.entries()) {
     checkCancelled(request.signal);
     request.progress?.({ stage: "Reading files", done: i, total: files.length, message: f.name });
-    const read = await readWorkbookBytes(f.bytes, f.name);
+    const read = await fileHostFor(host, files).readFile(f.name, f.bytes);
     for (const g of read.grids) grids.push(g);
     for (const p of read.problems) if (p.severity === "error") unread.push({ file: f.name, message: p.message });
   }
@@ -221,8 +223,12 @@ async function readFiles(
 }
 
 /** File mode: read the picked files and preview them as `buildRegisterFromFiles` (without `into`) would map them. */
-export async function previewFiles(files: InputFile[], request: PreviewRequest = {}): Promise<MappingPreview> {
-  const { grids, unread } = await readFiles(files, request);
+export async function previewFiles(
+  host: FileHost,
+  files: InputFile[],
+  request: PreviewRequest = {},
+): Promise<MappingPreview> {
+  const { grids, unread } = await readFiles(host, files, request);
   request.progress?.({ stage: "Mapping columns", done: 0, total: 1 });
   checkCancelled(request.signal);
   const { settings } = loadSettings([]);
@@ -241,7 +247,7 @@ export async function previewWorkbook(port: WorkbookPort, request: PreviewReques
   const { settings } = loadSettings(read.grids);
   checkCancelled(request.signal);
   const sources = read.grids.filter((g) => !isOwnedSheet(g.sheet, settings));
-  const extra = await readFiles(request.extraFiles ?? [], request);
+  const extra = await readFiles(request.host, request.extraFiles ?? [], request);
   checkCancelled(request.signal);
   const preview = previewMapping([...sources, ...extra.grids], previewOptions(settings, request));
   const unread = read.problems.filter((p) => p.severity === "error").map((p) => ({ file: p.file, message: p.message }));
@@ -262,6 +268,8 @@ export interface ReviewInputs {
   port?: WorkbookPort;
   /** Picked files, by name. */
   files?: InputFile[];
+  /** Reads `files` again (the front end passes `xlsxFileHost`); needed only when there are any. */
+  host?: FileHost;
 }
 
 /**
@@ -321,7 +329,7 @@ export function reproposeSheet(preview: MappingPreview, grids: Grid[], change: E
 async function readSheet(file: string, sheet: string, inputs: ReviewInputs, request: PreviewRequest): Promise<Grid[]> {
   const picked = inputs.files?.find((f) => f.name === file);
   let read: ReadResult;
-  if (picked) read = await readWorkbookBytes(picked.bytes, picked.name, { sheets: [sheet] });
+  if (picked) read = await fileHostFor(inputs.host, [picked]).readFile(picked.name, picked.bytes, { sheets: [sheet] });
   else if (inputs.port && inputs.port.label === file)
     read = await inputs.port.read({ sheets: [sheet], progress: request.progress, signal: request.signal });
   else throw new Error(`${file} is no longer among the files of this import. Review the mapping again.`);

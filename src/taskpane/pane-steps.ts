@@ -28,6 +28,7 @@ import { statusAfter, type WorkbookStatus } from "../pipeline/steps/status";
 import type { SummaryFigures } from "../pipeline/steps/summary";
 import { selectInWorker } from "./selection-worker-client";
 import { summaryInWorker } from "./summary-worker-client";
+import { xlsxFileHost } from "../workbook/xlsx/file-host";
 
 export type { WorkbookStatus, SettingsEdits };
 export { NoWorkbookError };
@@ -68,8 +69,7 @@ async function runOnTarget<O, R>(
   }
   if (!target.file) throw new NoWorkbookError();
   request.progress({ stage: "Opening the register workbook", done: 0, total: 1, message: target.file.name });
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx-adapter" */ "../workbook/xlsx/xlsx-workbook");
-  const workbook = await XlsxWorkbook.open(target.file.bytes, target.file.name);
+  const workbook = await xlsxFileHost.openWorkbook(target.file.name, target.file.bytes);
   const outcome = await runStep(workbook, step, options, run);
   if (outcome.written.length === 0) return { outcome, bytes: null };
   request.progress({ stage: "Saving the register workbook", done: 0, total: 1 });
@@ -291,7 +291,7 @@ export async function summary(
   const { outcome, bytes } = await runOnTarget(target, request, STEPS.summary, {
     today: options.today,
     beside: write ? "summary" : "none",
-    file: !write,
+    standalone: write ? null : xlsxFileHost,
     // Only the register's sheets go to the worker: a user's large source sheets are neither read nor copied.
     compose: (opened, summaryOptions, context) =>
       summaryInWorker(opened.label, opened.read, summaryOptions, {

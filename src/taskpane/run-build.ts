@@ -2,6 +2,7 @@ import { CancelledError } from "../pipeline/errors";
 import type { EntityName } from "../domain/schema";
 import type { BuildOutcome, InputFile } from "../pipeline/steps/build";
 import type { ProgressEvent } from "../workbook/port";
+import { xlsxFileHost } from "../workbook/xlsx/file-host";
 
 export interface BuildRequest {
   dateOrder: "dmy" | "mdy";
@@ -38,7 +39,12 @@ export async function buildInWorkbook(
     import(/* webpackChunkName: "office-adapter" */ "../workbook/office/office-workbook"),
   ]);
   const port = new OfficeWorkbook({ label: "this workbook" });
-  return buildRegisterInWorkbook(port, { ...request, write, extraFiles: await readPicked(extraFiles, request) });
+  return buildRegisterInWorkbook(port, {
+    ...request,
+    write,
+    extraFiles: await readPicked(extraFiles, request),
+    host: xlsxFileHost,
+  });
 }
 
 /** File mode; `into` is the register already open, which the import updates (keeping analysts' edits). */
@@ -48,7 +54,7 @@ export async function buildFromFiles(
   into?: InputFile,
 ): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
   const { buildRegisterFromFiles } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/steps/build");
-  return buildRegisterFromFiles(await readPicked(files, request), { ...request, into });
+  return buildRegisterFromFiles(xlsxFileHost, await readPicked(files, request), { ...request, into });
 }
 
 /** Cancelling is not a failure: the pipeline throws CancelledError and writes nothing (a fetch or worker, a DOM AbortError). */

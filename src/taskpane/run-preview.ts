@@ -1,6 +1,7 @@
 import type { EntityChange, MappingPreview } from "../pipeline/preview-mapping";
 import type { HostMode } from "./host";
 import { readPicked, type BuildRequest } from "./run-build";
+import { xlsxFileHost } from "../workbook/xlsx/file-host";
 
 /** "Review mapping": the same lazy chunks as the build, loaded on first use; nothing is written. */
 export async function previewInWorkbook(request: BuildRequest, extraFiles: File[] = []): Promise<MappingPreview> {
@@ -9,12 +10,12 @@ export async function previewInWorkbook(request: BuildRequest, extraFiles: File[
     import(/* webpackChunkName: "office-adapter" */ "../workbook/office/office-workbook"),
   ]);
   const port = new OfficeWorkbook({ label: "this workbook" });
-  return previewWorkbook(port, { ...request, extraFiles: await readPicked(extraFiles, request) });
+  return previewWorkbook(port, { ...request, extraFiles: await readPicked(extraFiles, request), host: xlsxFileHost });
 }
 
 export async function previewFromFiles(files: File[], request: BuildRequest): Promise<MappingPreview> {
   const { previewFiles } = await import(/* webpackChunkName: "pipeline" */ "../pipeline/preview-mapping");
-  return previewFiles(await readPicked(files, request), request);
+  return previewFiles(xlsxFileHost, await readPicked(files, request), request);
 }
 
 /**
@@ -34,14 +35,14 @@ export async function changeEntityInReview(
     files.filter((f) => f.name === file),
     request,
   );
-  if (mode !== "excel") return previewEntityChange(preview, change, { files: picked }, request);
+  if (mode !== "excel") return previewEntityChange(preview, change, { files: picked, host: xlsxFileHost }, request);
   const { OfficeWorkbook } = await import(
     /* webpackChunkName: "office-adapter" */ "../workbook/office/office-workbook"
   );
   return previewEntityChange(
     preview,
     change,
-    { port: new OfficeWorkbook({ label: "this workbook" }), files: picked },
+    { port: new OfficeWorkbook({ label: "this workbook" }), files: picked, host: xlsxFileHost },
     request,
   );
 }

@@ -55,3 +55,25 @@ export interface WorkbookPort {
   read(options?: ReadOptions): Promise<ReadResult>;
   write(spec: WorkbookSpec, options?: WriteOptions): Promise<WriteReport>;
 }
+
+/** What a use case may ask of a file it reads: only some sheets (to read one sheet again in a review). */
+export interface FileReadOptions {
+  sheets?: string[];
+}
+
+/** A workbook a file host holds in memory: the port, and its bytes after writing. */
+export interface FileWorkbook extends WorkbookPort {
+  toBytes(): Promise<Uint8Array>;
+}
+
+/**
+ * What a use case needs from a file host (the xlsx host's `xlsxFileHost`): read a file a user handed
+ * over (any spreadsheet or CSV; a file that cannot be read comes back with its problems, not thrown),
+ * open a register file to update, and start a new workbook (a register, a standalone summary). The
+ * pipeline takes one as a parameter so it never imports a host; the front ends pass it.
+ */
+export interface FileHost {
+  readFile(name: string, bytes: Uint8Array, options?: FileReadOptions): Promise<ReadResult>;
+  openWorkbook(name: string, bytes: Uint8Array): Promise<FileWorkbook>;
+  newWorkbook(label: string): Promise<FileWorkbook>;
+}

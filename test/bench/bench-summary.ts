@@ -8,6 +8,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import type { BenchArea, BenchRow } from "./bench-report";
 import { limitVerdict } from "./bench-report";
 import { median, timeOnce } from "./measurement";
+import { xlsxFileHost } from "../../src/workbook/xlsx/file-host";
 
 /**
  * Issue 6: the summary workbook for 60 programmes / 2,000 projects, as a ratio to exceljs writing
@@ -52,7 +53,7 @@ function openedEstate(programmes: number, projects: number): OpenRegister {
 async function timedSummary(opened: OpenRegister) {
   const marks: { stage: string; at: number }[] = [];
   const t0 = performance.now();
-  const out = await summaryWorkbookBytes(opened, OPTIONS, {
+  const out = await summaryWorkbookBytes(xlsxFileHost, opened, OPTIONS, {
     progress: (p) => {
       if (marks[marks.length - 1]?.stage !== p.stage) marks.push({ stage: p.stage, at: performance.now() - t0 });
     },
@@ -108,7 +109,7 @@ export const area: BenchArea = {
   title: "summary workbook (60 programmes / 2,000 projects) vs exceljs writing the same cells",
   async run(ctx) {
     ctx.log("summary: warm-up on a small estate");
-    const warm = await summaryWorkbookBytes(openedEstate(3, 40), OPTIONS);
+    const warm = await summaryWorkbookBytes(xlsxFileHost, openedEstate(3, 40), OPTIONS);
     await plainWrite(await cellsOf(warm.bytes));
     const opened = openedEstate(60, 2_000);
     const whole: number[] = [];

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../src/cli/sample-inputs";
 import { PageGuard, routeOutside } from "./page-guard";
 import { IN_EXCEL, NO_OFFICE, OUTSIDE_OFFICE } from "./office-stubs";
 import { projectTrackerXlsx, riskLogCsv, type Fixture } from "./fixtures";

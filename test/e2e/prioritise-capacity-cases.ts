@@ -4,7 +4,7 @@ import { hardPortfolioCsvs } from "../analysis/prioritise/hard-portfolio";
 import { DEFAULT_SETTINGS, type Criterion } from "../../src/domain/settings";
 import { buildRegisterFromFiles } from "../../src/pipeline/steps/build";
 import { openRegister } from "../../src/pipeline/open-register";
-import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../src/cli/sample-inputs";
 import { settingsSheet } from "../../src/report/settings-sheet";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import {
@@ -21,6 +21,7 @@ import {
   statusText,
   type PaneCase,
 } from "./pane-helpers";
+import { xlsxFileHost } from "../../src/workbook/xlsx/file-host";
 
 /**
  * The Prioritise section's AHP pairwise grid (weights and CR live, saved to PMO Settings, used by
@@ -228,7 +229,7 @@ PRIORITISE_CAPACITY_CASES.push({
 /** The sample register with five prioritisation criteria on PMO Settings (the WSJF inputs join the three defaults). */
 async function fiveCriteriaRegister(): Promise<Buffer> {
   const { files } = await sampleInputFiles(SAMPLE);
-  const built = await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" });
+  const built = await buildRegisterFromFiles(xlsxFileHost, files, { generatedAt: "2026-11-01T00:00:00.000Z" });
   const wb = await XlsxWorkbook.open(built.bytes, "register.xlsx");
   const { settings } = await openRegister(wb);
   const extra: Criterion[] = [

@@ -4,6 +4,7 @@ import { MAX_HEADER_MATCH_CHARS, normaliseHeader, splitCamel } from "../../src/i
 import { buildRegisterFromFiles } from "../../src/pipeline/steps/build";
 import type { Grid } from "../../src/workbook/grid";
 import { MAX_CSV_COLUMNS, readCsv } from "../../src/workbook/xlsx/csv-reader";
+import { xlsxFileHost } from "../../src/workbook/xlsx/file-host";
 
 /**
  * Hostile input has a bound and a message (issue 14, item 9). The sizes are chosen so that the
@@ -132,7 +133,7 @@ describe("CSV bounds and encodings", () => {
 
   it("shows an unclosed quote that swallowed rows in the CLI's text output", async () => {
     const csv = 'Project ID,Project Name,Budget\nP-1,"Alpha,1000\nP-2,Beta,2000\nP-3,Gamma,3000\n';
-    const { outcome } = await buildRegisterFromFiles([{ name: "tracker.csv", bytes: utf8(csv) }]);
+    const { outcome } = await buildRegisterFromFiles(xlsxFileHost, [{ name: "tracker.csv", bytes: utf8(csv) }]);
     const text = buildText(outcome, [], "register.xlsx");
     expect(text).toMatch(/⚠ tracker\.csv: a quoted cell is not closed \(near data row 2\)/);
   });

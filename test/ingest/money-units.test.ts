@@ -8,6 +8,7 @@ import type { IngestOptions } from "../../src/ingest/types";
 import { buildRegisterFromFiles, withAnsweredUnits } from "../../src/pipeline/steps/build";
 import type { CellValue, Grid } from "../../src/workbook/grid";
 import { readCsv } from "../../src/workbook/xlsx/csv-reader";
+import { xlsxFileHost } from "../../src/workbook/xlsx/file-host";
 
 /**
  * Money units (issue 14, item 5): said in an answer, a header, a units row or a title, converted
@@ -145,7 +146,7 @@ describe("the CLI's answer and its memory", () => {
   it("saves the answer with the layout's mapping, and warns while unanswered", async () => {
     const csv = ["project_number,project_name,wlc_baseline_incl_NCG", ...GMPP_ROWS.map((r) => r.join(","))].join("\n");
     const file = { name: "gmpp.csv", bytes: new TextEncoder().encode(csv) };
-    const unanswered = await buildRegisterFromFiles([file]);
+    const unanswered = await buildRegisterFromFiles(xlsxFileHost, [file]);
     expect(unanswered.outcome.warnings).toContainEqual(
       expect.stringMatching(/column C \("wlc_baseline_incl_NCG", Budget\): no unit is given/),
     );
@@ -153,7 +154,7 @@ describe("the CLI's answer and its memory", () => {
     const ingest = ingestGrids(readCsv(file.bytes, file.name).grids, { moneyUnits: answers });
     const saved = withAnsweredUnits(DEFAULT_SETTINGS, undefined, ingest, answers)!;
     expect(saved[ingest.sources[0].headerSignature!]).toEqual({ [`${SAVED_UNIT_PREFIX}wlc_baseline_incl_NCG`]: "m" });
-    const answered = await buildRegisterFromFiles([file], { moneyUnits: answers });
+    const answered = await buildRegisterFromFiles(xlsxFileHost, [file], { moneyUnits: answers });
     expect(answered.outcome.warnings.filter((w) => /no unit is given/.test(w))).toEqual([]);
   });
 });

@@ -3,13 +3,14 @@ import { join } from "node:path";
 import type { ChartBlock, ChartType, SheetRange, WorkbookSpec } from "../../src/workbook/spec";
 import { buildRegisterFromFiles } from "../../src/pipeline/steps/build";
 import { openRegister } from "../../src/pipeline/open-register";
-import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../src/cli/sample-inputs";
 import { summaryWorkbookBytes } from "../../src/pipeline/steps/summary";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { chartGallerySpec } from "./chart-gallery";
 import { convertWithLibreOffice, readChartsFromFods, type FodsChart } from "./libreoffice";
 import { printProblems } from "./print-checks";
 import { renderPages } from "./render-pages";
+import { xlsxFileHost } from "../../src/workbook/xlsx/file-host";
 
 /**
  * LibreOffice interop (`npm run test:interop`): every workbook in `interopWorkbooks()` is written as
@@ -38,9 +39,9 @@ async function fromSpec(spec: WorkbookSpec, label: string): Promise<{ bytes: Uin
  */
 async function demoSummary(): Promise<{ bytes: Uint8Array; spec: WorkbookSpec }> {
   const { files } = await sampleInputFiles({ seed: 1 });
-  const built = await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" });
+  const built = await buildRegisterFromFiles(xlsxFileHost, files, { generatedAt: "2026-11-01T00:00:00.000Z" });
   const opened = await openRegister(await XlsxWorkbook.open(built.bytes, "register.xlsx"));
-  const { bytes, run } = await summaryWorkbookBytes(opened, {
+  const { bytes, run } = await summaryWorkbookBytes(xlsxFileHost, opened, {
     today: "2026-11-23",
     generatedAt: "2026-11-23T00:00:00.000Z",
     select: true,

@@ -4,6 +4,7 @@ import { previewWorkbook } from "../../src/pipeline/preview-mapping";
 import type { Grid } from "../../src/workbook/grid";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { createExcelFake } from "../fakes/excel-fake";
+import { xlsxFileHost } from "../../src/workbook/xlsx/file-host";
 
 /**
  * Inside Excel with files added to the import: the open workbook's own tracker sheet plus a risk
@@ -63,6 +64,7 @@ describe("buildRegisterInWorkbook with files added to the import", () => {
     const stages: string[] = [];
     const outcome = await buildRegisterInWorkbook(port, {
       extraFiles: [RISK_LOG, milestones],
+      host: xlsxFileHost,
       generatedAt: GENERATED_AT,
       progress: (e) => stages.push(`${e.stage}:${e.message ?? ""}`),
     });
@@ -114,7 +116,11 @@ describe("buildRegisterInWorkbook with files added to the import", () => {
   it("an unreadable added file is reported for that file and the rest still builds", async () => {
     const { port } = workbookWithTracker();
     const broken: InputFile = { name: "broken.xlsx", bytes: new TextEncoder().encode("not a spreadsheet") };
-    const outcome = await buildRegisterInWorkbook(port, { extraFiles: [broken, RISK_LOG], generatedAt: GENERATED_AT });
+    const outcome = await buildRegisterInWorkbook(port, {
+      extraFiles: [broken, RISK_LOG],
+      host: xlsxFileHost,
+      generatedAt: GENERATED_AT,
+    });
     expect(outcome.register).toMatchObject({ Projects: 2, Risks: 2 });
     const report = outcome.inputs.find((i) => i.file === "broken.xlsx");
     expect(report?.status).toBe("failed");
@@ -124,7 +130,7 @@ describe("buildRegisterInWorkbook with files added to the import", () => {
   it("the review shows the added files' sheets beside the workbook's own, and a rebuild reads them again without doubling", async () => {
     const { port } = workbookWithTracker();
     const milestones = await milestonesXlsx();
-    const preview = await previewWorkbook(port, { extraFiles: [RISK_LOG, milestones] });
+    const preview = await previewWorkbook(port, { extraFiles: [RISK_LOG, milestones], host: xlsxFileHost });
     expect(preview.sources.map((s) => [s.file, s.sheet, s.entity])).toEqual([
       ["this workbook", "Tracker", "Projects"],
       ["risk log.csv", "risk log", "Risks"],
@@ -132,9 +138,17 @@ describe("buildRegisterInWorkbook with files added to the import", () => {
     ]);
     expect(Object.keys(preview.fields).sort()).toEqual(["Milestones", "Projects", "Risks"]);
 
-    await buildRegisterInWorkbook(port, { extraFiles: [RISK_LOG, milestones], generatedAt: GENERATED_AT });
+    await buildRegisterInWorkbook(port, {
+      extraFiles: [RISK_LOG, milestones],
+      host: xlsxFileHost,
+      generatedAt: GENERATED_AT,
+    });
     // Next month: the register's own sheets are not sources; the same files merge into it, not beside it.
-    const again = await buildRegisterInWorkbook(port, { extraFiles: [RISK_LOG], generatedAt: GENERATED_AT });
+    const again = await buildRegisterInWorkbook(port, {
+      extraFiles: [RISK_LOG],
+      host: xlsxFileHost,
+      generatedAt: GENERATED_AT,
+    });
     expect(again.inputs.map((i) => i.file)).toEqual(["this workbook", "risk log.csv"]);
     expect(again.register).toMatchObject({ Projects: 2, Risks: 2, Milestones: 2 });
   });

@@ -1,10 +1,11 @@
 import { buildRegisterFromFiles } from "../../src/pipeline/steps/build";
 import { openRegister } from "../../src/pipeline/open-register";
-import { sampleInputFiles } from "../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../src/cli/sample-inputs";
 import type { Register } from "../../src/domain/register";
 import { recordsOf } from "../../src/domain/register";
 import { ENTITY_NAMES, SCHEMA } from "../../src/domain/schema";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { xlsxFileHost } from "../../src/workbook/xlsx/file-host";
 
 const GENERATED_AT = "2026-11-01T00:00:00.000Z";
 
@@ -54,7 +55,7 @@ describe("build the register from the sample's messy sources", () => {
   beforeAll(async () => {
     const sample = await sampleInputFiles({ seed: 7 });
     estate = sample.estate;
-    ({ outcome, bytes } = await buildRegisterFromFiles(sample.files, { generatedAt: GENERATED_AT }));
+    ({ outcome, bytes } = await buildRegisterFromFiles(xlsxFileHost, sample.files, { generatedAt: GENERATED_AT }));
   });
 
   it("reads every input file and counts every entity", () => {
@@ -83,7 +84,7 @@ describe("build the register from the sample's messy sources", () => {
 
   it("building into its own output again adds no duplicates and changes nothing", async () => {
     const sample = await sampleInputFiles({ seed: 7 });
-    const again = await buildRegisterFromFiles(sample.files, {
+    const again = await buildRegisterFromFiles(xlsxFileHost, sample.files, {
       generatedAt: GENERATED_AT,
       into: { name: "register.xlsx", bytes },
     });

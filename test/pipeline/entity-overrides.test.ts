@@ -8,6 +8,7 @@ import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { readWorkbookBytes } from "../../src/workbook/xlsx/read-workbook-bytes";
 import { createExcelFake } from "../fakes/excel-fake";
+import { xlsxFileHost } from "../../src/workbook/xlsx/file-host";
 
 /**
  * A sheet of "Actions" whose headers (Ref, Description, Owner, Date Raised, Status) fit a risk log and
@@ -31,10 +32,10 @@ const KEY = entityOverrideKey("actions.csv", "actions");
 
 describe("entity overrides through BuildOptions", () => {
   it("the classifier reads the Actions sheet as Risks; the override reads it as Issues, ids and fields mapped for issues", async () => {
-    const plain = await buildRegisterFromFiles([FILE], { generatedAt: GENERATED_AT });
+    const plain = await buildRegisterFromFiles(xlsxFileHost, [FILE], { generatedAt: GENERATED_AT });
     expect(plain.outcome.register).toMatchObject({ Risks: 2, Issues: 0 });
 
-    const { outcome } = await buildRegisterFromFiles([FILE], {
+    const { outcome } = await buildRegisterFromFiles(xlsxFileHost, [FILE], {
       entityOverrides: { [KEY]: "Issues" },
       generatedAt: GENERATED_AT,
     });
@@ -56,7 +57,7 @@ describe("entity overrides through BuildOptions", () => {
       ["Project Ref", "Project Name", "Start Date", "End Date"],
       ["PRJ-001", "Customer portal", "2025-01-06", "2025-09-30"],
     ]);
-    const { outcome } = await buildRegisterFromFiles([FILE, projects], {
+    const { outcome } = await buildRegisterFromFiles(xlsxFileHost, [FILE, projects], {
       entityOverrides: { [KEY]: null },
       generatedAt: GENERATED_AT,
     });
@@ -86,15 +87,19 @@ describe("entity overrides through BuildOptions", () => {
 
 describe("the confirmed entity is saved with the mapping on PMO Settings", () => {
   it("next month's file of the same layout (another name) is read as Issues without any override", async () => {
-    const preview = reproposeSheet(await previewFiles([FILE]), (await readWorkbookBytes(FILE.bytes, FILE.name)).grids, {
-      sheetKey: KEY,
-      entity: "Issues",
-    });
+    const preview = reproposeSheet(
+      await previewFiles(xlsxFileHost, [FILE]),
+      (await readWorkbookBytes(FILE.bytes, FILE.name)).grids,
+      {
+        sheetKey: KEY,
+        entity: "Issues",
+      },
+    );
     const mappings = mappingsFromEdits(preview, {});
     const signature = preview.sources[0].headerSignature!;
     expect(mappings[signature][SAVED_ENTITY_KEY]).toBe("Issues");
 
-    const first = await buildRegisterFromFiles([FILE], {
+    const first = await buildRegisterFromFiles(xlsxFileHost, [FILE], {
       entityOverrides: preview.entityOverrides,
       mappings,
       generatedAt: GENERATED_AT,
@@ -107,7 +112,7 @@ describe("the confirmed entity is saved with the mapping on PMO Settings", () =>
       ...ACTIONS,
       ["A-3", "PRJ-001", "Licence renewal late", "A. Khan", "2025-12-01", "Open"],
     ]);
-    const next = await buildRegisterFromFiles([december], {
+    const next = await buildRegisterFromFiles(xlsxFileHost, [december], {
       into: { name: "register.xlsx", bytes: first.bytes },
       generatedAt: GENERATED_AT,
     });
@@ -116,10 +121,10 @@ describe("the confirmed entity is saved with the mapping on PMO Settings", () =>
   });
 
   it("a sheet marked 'not a table' stays skipped next month; a later override still wins over the saved choice", async () => {
-    const preview = reproposeSheet(await previewFiles([FILE]), [], { sheetKey: KEY, entity: null });
+    const preview = reproposeSheet(await previewFiles(xlsxFileHost, [FILE]), [], { sheetKey: KEY, entity: null });
     const mappings = mappingsFromEdits(preview, {});
     expect(Object.values(mappings)).toEqual([{ [SAVED_ENTITY_KEY]: null }]);
-    const first = await buildRegisterFromFiles([FILE], {
+    const first = await buildRegisterFromFiles(xlsxFileHost, [FILE], {
       entityOverrides: preview.entityOverrides,
       mappings,
       generatedAt: GENERATED_AT,
@@ -127,12 +132,15 @@ describe("the confirmed entity is saved with the mapping on PMO Settings", () =>
     expect(first.outcome.register.Risks).toBe(0);
 
     const into = { name: "register.xlsx", bytes: first.bytes };
-    const next = await buildRegisterFromFiles([csv("actions 2.csv", ACTIONS)], { into, generatedAt: GENERATED_AT });
+    const next = await buildRegisterFromFiles(xlsxFileHost, [csv("actions 2.csv", ACTIONS)], {
+      into,
+      generatedAt: GENERATED_AT,
+    });
     expect(next.outcome.register).toMatchObject({ Risks: 0, Issues: 0 });
     const problems = next.outcome.inputs[0].problems.map((p) => p.message).join("\n");
     expect(problems).toMatch(/not register data in the saved mapping/);
 
-    const overridden = await buildRegisterFromFiles([csv("actions 2.csv", ACTIONS)], {
+    const overridden = await buildRegisterFromFiles(xlsxFileHost, [csv("actions 2.csv", ACTIONS)], {
       into,
       entityOverrides: { [entityOverrideKey("actions 2.csv", "actions 2")]: "Risks" },
       generatedAt: GENERATED_AT,

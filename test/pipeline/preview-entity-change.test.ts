@@ -13,6 +13,7 @@ import type { Grid } from "../../src/workbook/grid";
 import type { ReadOptions, WorkbookPort } from "../../src/workbook/port";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { createExcelFake } from "../fakes/excel-fake";
+import { xlsxFileHost } from "../../src/workbook/xlsx/file-host";
 
 /**
  * The review's entity dropdown: a sheet the classifier proposes as Risks is changed to Issues, its
@@ -161,7 +162,7 @@ describe("edits and the build after an entity change", () => {
       bytes: new TextEncoder().encode(ACTIONS_ROWS.map((r) => r.join(",")).join("\r\n")),
     };
     const key = entityOverrideKey("actions.csv", "actions");
-    const before = await previewFiles([file]);
+    const before = await previewFiles(xlsxFileHost, [file]);
     const risks = before.sources[0];
     const signature = risks.headerSignature!;
     // An edit made while it was still Risks, and an older saved mapping naming a risk field.
@@ -169,7 +170,11 @@ describe("edits and the build after an entity change", () => {
     expect(edits[signature]).toEqual({ Description: "Description" });
     before.saved[signature] = { Ref: "RiskId", Project: "ProjectId" };
 
-    const after = await previewEntityChange(before, { sheetKey: key, entity: "Issues" }, { files: [file] });
+    const after = await previewEntityChange(
+      before,
+      { sheetKey: key, entity: "Issues" },
+      { files: [file], host: xlsxFileHost },
+    );
     edits = editsWithoutSheet(before, edits, key);
     expect(edits).toEqual({});
     const issues = after.sources[0];
@@ -178,7 +183,7 @@ describe("edits and the build after an entity change", () => {
     // RiskId is not an issue field: that saved entry is dropped rather than turned into a note.
     expect(mappings).toEqual({ [signature]: { Project: "ProjectId", Owner: null, [SAVED_ENTITY_KEY]: "Issues" } });
 
-    const { outcome } = await buildRegisterFromFiles([file], {
+    const { outcome } = await buildRegisterFromFiles(xlsxFileHost, [file], {
       entityOverrides: after.entityOverrides,
       mappings,
       generatedAt: GENERATED_AT,

@@ -5,6 +5,7 @@ import { previewFiles, previewMapping, previewWorkbook, type MappingPreview } fr
 import { loadSettings } from "../../src/pipeline/settings-io";
 import type { Grid } from "../../src/workbook/grid";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { xlsxFileHost } from "../../src/workbook/xlsx/file-host";
 
 /**
  * A tracker whose "End Date" is really the approved (baseline) finish: the header reads like a
@@ -46,7 +47,7 @@ describe("previewMapping: the proposed mapping, editable before the register is 
   });
 
   it("the user's override of a misleading header is what the built register uses", async () => {
-    const preview = await previewFiles([FILE]);
+    const preview = await previewFiles(xlsxFileHost, [FILE]);
     // The file reads to the same sheet signature as the grid above.
     expect(preview.sources[0].headerSignature).toBe(previewMapping([GRID]).sources[0].headerSignature);
     const source = preview.sources[0];
@@ -57,7 +58,7 @@ describe("previewMapping: the proposed mapping, editable before the register is 
     expect(edits).toEqual({ [signature]: { "End Date": "BaselineFinish", Owner: "ProjectManager" } });
 
     const mappings = mappingsFromEdits(preview, edits);
-    const { outcome } = await buildRegisterFromFiles([FILE], { mappings, generatedAt: GENERATED_AT });
+    const { outcome } = await buildRegisterFromFiles(xlsxFileHost, [FILE], { mappings, generatedAt: GENERATED_AT });
     const projects = outcome.model.entities.Projects;
     expect(projects.map((p) => p.id)).toEqual(["P-1", "P-2"]);
     expect(projects[0].values.BaselineFinish).toBe("2025-06-30");
@@ -65,7 +66,7 @@ describe("previewMapping: the proposed mapping, editable before the register is 
     expect(projects[1].values.ProjectManager).toBe("B. Osei");
 
     // Without the edits the same file lands the date in ForecastFinish: the override made the difference.
-    const plain = await buildRegisterFromFiles([FILE], { generatedAt: GENERATED_AT });
+    const plain = await buildRegisterFromFiles(xlsxFileHost, [FILE], { generatedAt: GENERATED_AT });
     expect(plain.outcome.model.entities.Projects[0].values.ForecastFinish).toBe("2025-06-30");
     expect(plain.outcome.model.entities.Projects[0].values.BaselineFinish ?? null).toBeNull();
   });
@@ -116,11 +117,11 @@ describe("confirmed mappings are kept for next month", () => {
   it("saves the user's mapping on PMO Settings, and next month's import of the same layout reuses it", async () => {
     const signature = previewMapping([GRID]).sources[0].headerSignature!;
     const mappings = { [signature]: { "End Date": "BaselineFinish" } };
-    const first = await buildRegisterFromFiles([FILE], { mappings, generatedAt: GENERATED_AT });
+    const first = await buildRegisterFromFiles(xlsxFileHost, [FILE], { mappings, generatedAt: GENERATED_AT });
     const opened = await XlsxWorkbook.open(first.bytes, "register.xlsx");
     expect(loadSettings((await opened.read()).grids).settings.mappings).toMatchObject(mappings);
     // Next month: the same layout, imported into that register with no mapping given.
-    const next = await buildRegisterFromFiles([FILE], {
+    const next = await buildRegisterFromFiles(xlsxFileHost, [FILE], {
       into: { name: "register.xlsx", bytes: first.bytes },
       generatedAt: GENERATED_AT,
     });

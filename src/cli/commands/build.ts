@@ -109,11 +109,13 @@ export function registerBuildCommand(program: Command): void {
             );
           }
         }
-        const [{ gatherInputs, loadFile, loadReadable }, { buildRegisterFromFiles }, guards] = await Promise.all([
-          import("../input-files"),
-          import("../../pipeline/steps/build"),
-          import("../file-guards"),
-        ]);
+        const [{ gatherInputs, loadFile, loadReadable }, { buildRegisterFromFiles }, guards, { xlsxFileHost }] =
+          await Promise.all([
+            import("../input-files"),
+            import("../../pipeline/steps/build"),
+            import("../file-guards"),
+            import("../../workbook/xlsx/file-host"),
+          ]);
         const { GuardedOutput, isSameFile, refuseOutputOverInput } = guards;
         const moneyUnits = (await import("../../ingest/money-units")).parseMoneyUnitFlags(
           (opts as { moneyUnit?: string[] }).moneyUnit ?? [],
@@ -156,7 +158,7 @@ export function registerBuildCommand(program: Command): void {
           );
           return;
         }
-        const { outcome, bytes } = await buildRegisterFromFiles(loaded, {
+        const { outcome, bytes } = await buildRegisterFromFiles(xlsxFileHost, loaded, {
           progress: reporter.progress,
           dateOrder: opts.dateOrder as "dmy" | "mdy" | undefined,
           mappings,

@@ -31,7 +31,7 @@ export function registerSampleCommand(program: Command): void {
           );
         const reporter = new Reporter(opts.quiet);
         reporter.progress({ stage: "Generating sample", done: 0, total: 1 });
-        const { sampleInputFiles } = await import("../../pipeline/sample-inputs");
+        const { sampleInputFiles } = await import("../sample-inputs");
         const { files } = await sampleInputFiles({ seed, projects, quirks: opts.clean ? "none" : "all" });
         const written = await writeSampleFiles(folder, files);
         reporter.stop();

@@ -37,7 +37,7 @@ function withSummaryOptions(command: Command): Command {
     .option("-q, --quiet", "no progress on stderr");
 }
 
-function summaryOptions(opts: SummaryFlags, reporter: Reporter): Omit<SummaryStepOptions, "beside" | "file"> {
+function summaryOptions(opts: SummaryFlags, reporter: Reporter): Omit<SummaryStepOptions, "beside" | "standalone"> {
   if (!["weighted", "ahp", "wsjf"].includes(opts.method))
     throw new UsageError(`--method must be weighted, ahp or wsjf, not "${opts.method}".`);
   return {
@@ -105,12 +105,18 @@ export function registerSummaryCommands(program: Command): void {
     await (await import("../file-guards")).refuseOutputOverInput(opts.output, [file], "-o");
     const reporter = new Reporter(opts.quiet);
     const options = summaryOptions(opts, reporter);
-    const [{ summaryStep }, { GuardedOutput }] = await Promise.all([
+    const [{ summaryStep }, { GuardedOutput }, { xlsxFileHost }] = await Promise.all([
       import("../../pipeline/steps/summary"),
       import("../file-guards"),
+      import("../../workbook/xlsx/file-host"),
     ]);
     const guard = await GuardedOutput.capture(opts.output);
-    const { value } = await runOnRegisterFile(file, summaryStep, { ...options, beside: "none", file: true }, reporter);
+    const { value } = await runOnRegisterFile(
+      file,
+      summaryStep,
+      { ...options, beside: "none", standalone: xlsxFileHost },
+      reporter,
+    );
     await guard.write(value.bytes!, { note: (m) => reporter.note(m) });
     reporter.stop();
     for (const n of value.pack.notes) reporter.note(`note: ${n}`);
@@ -140,9 +146,9 @@ export function registerSummaryCommands(program: Command): void {
         import("../../pipeline/steps/run-step"),
         import("../file-guards"),
       ]);
+    const { xlsxFileHost } = await import("../../workbook/xlsx/file-host");
     const { GuardedOutput, refuseOutputOverInput } = guard;
     const { NotARegisterError } = await import("../../pipeline/errors");
-    const { XlsxWorkbook } = await import("../../workbook/xlsx/xlsx-workbook");
     const { files, missing } = await gatherInputs(inputs, [registerPath, summaryPath]);
     for (const out of [registerPath, summaryPath]) await refuseOutputOverInput(out, files, "-o");
     const guards = await Promise.all([GuardedOutput.capture(registerPath), GuardedOutput.capture(summaryPath)]);
@@ -153,7 +159,7 @@ export function registerSummaryCommands(program: Command): void {
       printResult(!!opts.json, { inputs: missing, register: {} }, () => "Nothing was read; nothing written.");
       return;
     }
-    const built = await buildRegisterFromFiles(loaded, { progress: reporter.progress });
+    const built = await buildRegisterFromFiles(xlsxFileHost, loaded, { progress: reporter.progress });
     reporter.stop();
     if (!built.outcome.inputs.some((i) => i.status !== "failed")) {
       process.exitCode = EXIT.nothing;
@@ -163,13 +169,13 @@ export function registerSummaryCommands(program: Command): void {
       return;
     }
     // The register file gets the analysis sheets too, so analysts can work from one workbook.
-    const workbook = await XlsxWorkbook.open(built.bytes, "register.xlsx");
+    const workbook = await xlsxFileHost.openWorkbook("register.xlsx", built.bytes);
     let summary;
     try {
       summary = await runStep(
         workbook,
         summaryStep,
-        { ...options, beside: "analyses", file: true },
+        { ...options, beside: "analyses", standalone: xlsxFileHost },
         { progress: reporter.progress },
       );
     } catch (err) {

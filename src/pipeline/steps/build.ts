@@ -7,7 +7,7 @@ import { ingestGrids, upsertRegister } from "../../ingest/ingest";
 import { SAVED_UNIT_PREFIX, unitAnswerText } from "../../ingest/money-units";
 import { readRegisterGrids, provenanceKey } from "../../ingest/read-register";
 import type { Grid, ReadResult } from "../../workbook/grid";
-import type { ProgressFn, WorkbookPort } from "../../workbook/port";
+import type { FileHost, ProgressFn, WorkbookPort } from "../../workbook/port";
 import { importedText } from "../../report/provenance-sheet";
 import { checkCancelled } from "../cancellation";
 import { isOwnedSheet } from "../settings-io";
@@ -47,10 +47,12 @@ export interface BuildOptions {
 
 export interface WorkbookBuildOptions extends BuildOptions {
   /**
-   * Inside Excel: files picked in the pane to add to this import. They are read with the xlsx/CSV
-   * readers and ingested with the workbook's own sheets; provenance names each file.
+   * Inside Excel: files picked in the pane to add to this import. They are read by `host` and
+   * ingested with the workbook's own sheets; provenance names each file.
    */
   extraFiles?: InputFile[];
+  /** Reads `extraFiles` (the front end passes `xlsxFileHost`); needed only when there are any. */
+  host?: FileHost;
   /**
    * False: work out the register and the change list without writing anything, so the pane can
    * show what an import into an existing register would change before it is written.
@@ -61,6 +63,8 @@ export interface WorkbookBuildOptions extends BuildOptions {
 export interface BuildStepOptions extends Omit<BuildOptions, "progress" | "signal"> {
   /** Files to read (the CLI's inputs, the pane's picked files). */
   files: InputFile[];
+  /** Reads `files`; needed only when there are any (a build from the workbook's own sheets has none). */
+  host?: FileHost;
   /**
    * Inside Excel the workbook's own sheets (those the add-in does not own) are sources too, and its
    * owned register is what the import merges into. On a file (the CLI, file mode) the files are
@@ -116,17 +120,31 @@ function inputReport(read: ReadResult, ingest: IngestResult): InputReport {
   };
 }
 
-async function readAll(files: InputFile[], progress?: ProgressFn, signal?: AbortSignal): Promise<ReadResult[]> {
+/**
+ * The host that reads `files`. A caller handing files without one is a wiring mistake in a front
+ * end, said plainly rather than failing on `undefined` inside the read.
+ */
+export function fileHostFor(host: FileHost | undefined, files: InputFile[]): FileHost {
+  if (host) return host;
+  throw new TypeError(
+    `${files.length} file(s) (${files.map((f) => f.name).join(", ")}) were given without a file host to read them; ` +
+      `the front end must pass one (xlsxFileHost).`,
+  );
+}
+
+async function readAll(
+  host: FileHost,
+  files: InputFile[],
+  progress?: ProgressFn,
+  signal?: AbortSignal,
+): Promise<ReadResult[]> {
   const reads: ReadResult[] = [];
   for (const [i, f] of files.entries()) {
     checkCancelled(signal);
     progress?.({ stage: "Reading files", done: i, total: files.length, message: f.name });
-    // The file readers (exceljs, Papa Parse) load with the first file: a build from the workbook's
-    // own sheets in Excel, and every other step registered beside this one, never loads them.
-    const { readWorkbookBytes } = await import(
-      /* webpackChunkName: "xlsx-adapter" */ "../../workbook/xlsx/read-workbook-bytes"
-    );
-    reads.push(await readWorkbookBytes(f.bytes, f.name));
+    // The host loads its readers (exceljs, Papa Parse) with the first file: a build from the
+    // workbook's own sheets in Excel, and every other step registered beside this one, never loads them.
+    reads.push(await host.readFile(f.name, f.bytes));
   }
   progress?.({ stage: "Reading files", done: files.length, total: files.length });
   return reads;
@@ -238,7 +256,9 @@ export const buildStep: WorkbookStep<BuildStepOptions, BuildOutcome> = {
     const existing = options.workbookSheetsAreSources
       ? all.filter((g) => isOwnedSheet(g.sheet, workbook.settings))
       : all;
-    const reads = options.files.length ? await readAll(options.files, progress, signal) : [];
+    const reads = options.files.length
+      ? await readAll(fileHostFor(options.host, options.files), options.files, progress, signal)
+      : [];
     checkCancelled(signal);
     progress({ stage: "Mapping columns", done: 0, total: 1 });
     const ingest = ingestAll([...sources, ...reads.flatMap((r) => r.grids)], workbook.settings, options);
@@ -271,19 +291,20 @@ export const buildStep: WorkbookStep<BuildStepOptions, BuildOutcome> = {
 
 /**
  * The CLI and file mode: the build step on a new register workbook (or, with `into`, on the
- * register file being updated), and the workbook's bytes afterwards.
+ * register file being updated), and the workbook's bytes afterwards. `host` reads the files and
+ * holds the register workbook (the front ends pass `xlsxFileHost`).
  */
 export async function buildRegisterFromFiles(
+  host: FileHost,
   files: InputFile[],
   options: BuildOptions & { into?: InputFile } = {},
 ): Promise<{ outcome: BuildOutcome; bytes: Uint8Array }> {
   const { progress, signal, into, ...rest } = options;
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx-adapter" */ "../../workbook/xlsx/xlsx-workbook");
-  const target = into ? await XlsxWorkbook.open(into.bytes, into.name) : XlsxWorkbook.create("register.xlsx");
+  const target = into ? await host.openWorkbook(into.name, into.bytes) : await host.newWorkbook("register.xlsx");
   const done = await runStep(
     target,
     buildStep,
-    { ...rest, files, workbookSheetsAreSources: false },
+    { ...rest, files, host, workbookSheetsAreSources: false },
     { progress, signal },
   );
   return { outcome: done.value, bytes: await target.toBytes() };

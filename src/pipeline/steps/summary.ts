@@ -3,6 +3,7 @@ import type { Profile } from "../../domain/settings-model";
 import { summaryWorkbookSpec } from "../../report/summary/summary-workbook";
 import type { SummaryInputs } from "../../report/summary/summary-model";
 import type { SelectionOptions } from "../../analysis/prioritise/selection-types";
+import type { FileHost } from "../../workbook/port";
 import type { SheetSpec, WorkbookSpec } from "../../workbook/spec";
 import { checkCancelled, yieldToEventLoop } from "../cancellation";
 import { isRegisterSheet, type OpenRegister } from "../open-register";
@@ -74,8 +75,11 @@ export interface SummaryStepOptions extends SummaryOptions {
    * nothing.
    */
   beside: "summary" | "analyses" | "none";
-  /** Also give the summary as a standalone .xlsx (`pmo summary`, the pane's download and new workbook). */
-  file: boolean;
+  /**
+   * Also give the summary as a standalone workbook, made by this file host (`pmo summary`, the
+   * pane's download and new workbook; the front ends pass `xlsxFileHost`); null: no file.
+   */
+  standalone: FileHost | null;
   compose?: ComposeSummary;
   /** Solver options for the selection (progress, best so far); only when composed here. */
   solver?: SelectionOptions;
@@ -83,7 +87,7 @@ export interface SummaryStepOptions extends SummaryOptions {
 
 export interface SummaryOutcome {
   pack: SummaryPack;
-  /** The standalone summary workbook, when `file` was asked for. */
+  /** The standalone summary workbook, when `standalone` named a host. */
   bytes: Uint8Array | null;
 }
 
@@ -212,22 +216,22 @@ export async function composeSummary(
   };
 }
 
-/** A spec as standalone .xlsx bytes. exceljs is loaded on demand: the task pane's first screen must not carry it. */
-async function specBytes(spec: WorkbookSpec, context: StepContext): Promise<Uint8Array> {
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx-adapter" */ "../../workbook/xlsx/xlsx-workbook");
-  const workbook = XlsxWorkbook.create("summary.xlsx");
+/** A spec as a standalone workbook's bytes (the xlsx host loads exceljs only now, off the pane's first screen). */
+async function specBytes(host: FileHost, spec: WorkbookSpec, context: StepContext): Promise<Uint8Array> {
+  const workbook = await host.newWorkbook("summary.xlsx");
   await workbook.write(spec, context);
   return workbook.toBytes();
 }
 
 /** The summary as a standalone .xlsx with what it was made from (the bench and the LibreOffice checks). */
 export async function summaryWorkbookBytes(
+  host: FileHost,
   opened: OpenRegister,
   options: SummaryOptions & { solver?: SelectionOptions },
   context: StepContext = { progress: () => undefined },
 ): Promise<{ bytes: Uint8Array; run: SummaryRun }> {
   const run = await buildSummarySpec(opened, options, context);
-  return { bytes: await specBytes(run.spec, context), run };
+  return { bytes: await specBytes(host, run.spec, context), run };
 }
 
 /**
@@ -240,7 +244,8 @@ export const summaryStep: RegisterStep<SummaryStepOptions, SummaryOutcome> = {
   opens: "register",
   reads: { select: isRegisterSheet },
   async run(opened, options, context) {
-    const { compose, beside, file, ...rest } = options;
+    // The host stays here: only plain options go to `compose`, which may post them to a Web Worker.
+    const { compose, beside, standalone, ...rest } = options;
     const pack = compose ? await compose(opened, rest, context) : await composeSummary(opened, rest, context);
     checkCancelled(context.signal);
     const analysis = new Set(pack.analysisSheets.map((s) => s.name));
@@ -251,7 +256,7 @@ export const summaryStep: RegisterStep<SummaryStepOptions, SummaryOutcome> = {
         : beside === "analyses"
           ? pack.analysisSheets
           : [];
-    const bytes = file ? await specBytes(pack.spec, context) : null;
+    const bytes = standalone ? await specBytes(standalone, pack.spec, context) : null;
     return { value: { pack, bytes }, sheets };
   },
 };

@@ -11,3 +11,4 @@ export {
 } from "./file-sniff";
 export { XlsxWorkbook } from "./xlsx-workbook";
 export { assertValidSheetName, validExcelName } from "./excel-names";
+export { xlsxFileHost } from "./file-host";

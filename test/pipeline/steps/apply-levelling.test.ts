@@ -2,15 +2,16 @@ import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
 import { levellingChanges } from "../../../src/pipeline/steps/apply-levelling";
 import { STEPS, runStep } from "../../../src/pipeline/steps";
 import { openRegister } from "../../../src/pipeline/open-register";
-import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../../src/cli/sample-inputs";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { valueAt } from "../../../src/domain/register";
+import { xlsxFileHost } from "../../../src/workbook/xlsx/file-host";
 
 let registerBytes: Uint8Array;
 
 beforeAll(async () => {
   const { files } = await sampleInputFiles({ seed: 2, projects: 16 });
-  const built = await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" });
+  const built = await buildRegisterFromFiles(xlsxFileHost, files, { generatedAt: "2026-11-01T00:00:00.000Z" });
   registerBytes = built.bytes;
 });
 

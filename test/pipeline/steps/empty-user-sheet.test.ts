@@ -1,7 +1,8 @@
 import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
 import { STEPS, runStep } from "../../../src/pipeline/steps";
-import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../../src/cli/sample-inputs";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
+import { xlsxFileHost } from "../../../src/workbook/xlsx/file-host";
 
 /**
  * A sheet of the user's that is empty is still the user's: a step that wants its name writes a
@@ -13,7 +14,7 @@ describe("an empty sheet of the user's", () => {
     const { files } = await sampleInputFiles({ seed: 2, projects: 8 });
     const host = XlsxWorkbook.create("mine.xlsx");
     await host.write({ sheets: [{ name: "Projects", blocks: [] }] });
-    const built = await buildRegisterFromFiles(files, {
+    const built = await buildRegisterFromFiles(xlsxFileHost, files, {
       into: { name: "mine.xlsx", bytes: await host.toBytes() },
       generatedAt: "2026-11-01T00:00:00.000Z",
     });
@@ -25,7 +26,7 @@ describe("an empty sheet of the user's", () => {
 
   it("keeps its name; the step writes beside it", async () => {
     const { files } = await sampleInputFiles({ seed: 2, projects: 8 });
-    const built = await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" });
+    const built = await buildRegisterFromFiles(xlsxFileHost, files, { generatedAt: "2026-11-01T00:00:00.000Z" });
     const wb = await XlsxWorkbook.open(built.bytes, "register.xlsx");
     await wb.write({ sheets: [{ name: "Findings", blocks: [] }] });
     const before = await wb.read();

@@ -2,13 +2,14 @@ import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
 import { applySettingsEdits, checkSettingsEdits } from "../../../src/pipeline/steps/settings";
 import { STEPS, runStep, SettingsError } from "../../../src/pipeline/steps";
 import { openRegister } from "../../../src/pipeline/open-register";
-import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../../src/cli/sample-inputs";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import { recordsOf } from "../../../src/domain/register";
 import type { SelectionInput } from "../../../src/analysis/prioritise/selection-types";
 import { entitySheet } from "../../../src/report/register-sheets";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
+import { xlsxFileHost } from "../../../src/workbook/xlsx/file-host";
 
 const TODAY = "2026-11-01";
 const PROJECTS = 16;
@@ -17,7 +18,7 @@ let registerBytes: Uint8Array;
 /** The sample register (seed 2 selects feasibly), with two values typed as people do: spaces and lower case. */
 beforeAll(async () => {
   const { files } = await sampleInputFiles({ seed: 2, projects: PROJECTS });
-  const built = await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" });
+  const built = await buildRegisterFromFiles(xlsxFileHost, files, { generatedAt: "2026-11-01T00:00:00.000Z" });
   const wb = await XlsxWorkbook.open(built.bytes, "register.xlsx");
   const opened = await openRegister(wb);
   opened.register.entities.Projects[0].values.Stage = " delivery ";

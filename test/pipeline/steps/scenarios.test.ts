@@ -6,8 +6,9 @@ import type { ScenarioSettings } from "../../../src/pipeline/scenarios-use-case"
 import { readScenarios } from "../../../src/ingest/read-scenarios";
 import { openRegister } from "../../../src/pipeline/open-register";
 import { compareSavedScenarios, scenarioFromSelection } from "../../../src/pipeline/scenarios-use-case";
-import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../../src/cli/sample-inputs";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
+import { xlsxFileHost } from "../../../src/workbook/xlsx/file-host";
 
 /**
  * Scenarios end to end in one workbook: two selections (as budgeted, and with four fifths of its cost)
@@ -18,7 +19,8 @@ const TODAY = "2026-11-23";
 
 beforeAll(async () => {
   const { files } = await sampleInputFiles({ seed: 2, projects: 16 });
-  registerBytes = (await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" })).bytes;
+  registerBytes = (await buildRegisterFromFiles(xlsxFileHost, files, { generatedAt: "2026-11-01T00:00:00.000Z" }))
+    .bytes;
 });
 
 /** The prioritise step's computation on the workbook's register: its run and the sheets it would write. */

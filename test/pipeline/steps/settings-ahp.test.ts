@@ -2,8 +2,9 @@ import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
 import { checkSettingsEdits } from "../../../src/pipeline/steps/settings";
 import { STEPS, runStep } from "../../../src/pipeline/steps";
 import type { WorkbookPort } from "../../../src/workbook/port";
-import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../../src/cli/sample-inputs";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
+import { xlsxFileHost } from "../../../src/workbook/xlsx/file-host";
 
 // Saaty's textbook matrix (docs/domain.md "AHP"): weights 0.637, 0.258, 0.105 and CR ≈ 0.03.
 const MATRIX = [
@@ -19,7 +20,8 @@ const rankByAhp = async (wb: WorkbookPort) =>
 let registerBytes: Uint8Array;
 beforeAll(async () => {
   const { files } = await sampleInputFiles({ seed: 2, projects: 16 });
-  registerBytes = (await buildRegisterFromFiles(files, { generatedAt: "2026-11-01T00:00:00.000Z" })).bytes;
+  registerBytes = (await buildRegisterFromFiles(xlsxFileHost, files, { generatedAt: "2026-11-01T00:00:00.000Z" }))
+    .bytes;
 });
 
 describe("AHP pairwise comparisons saved from the pane", () => {

@@ -1,12 +1,13 @@
 import { STEPS, runStep, NotARegisterError, type StepOutcome } from "../../../src/pipeline/steps";
 import { buildRegisterFromFiles, buildRegisterInWorkbook } from "../../../src/pipeline/steps/build";
 import { openRegister } from "../../../src/pipeline/open-register";
-import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../../src/cli/sample-inputs";
 import { entitySheet } from "../../../src/report/register-sheets";
 import type { WorkbookPort } from "../../../src/workbook/port";
 import { OfficeWorkbook } from "../../../src/workbook/office/office-workbook";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { createExcelFake } from "../../fakes/excel-fake";
+import { xlsxFileHost } from "../../../src/workbook/xlsx/file-host";
 
 /**
  * The step contract: every registered step, run through runStep, gives the same result and writes
@@ -26,10 +27,10 @@ let hosts: Host[];
 
 beforeAll(async () => {
   const { files } = await sampleInputFiles({ seed: 2, projects: 12 });
-  const built = await buildRegisterFromFiles(files, { generatedAt: GENERATED });
+  const built = await buildRegisterFromFiles(xlsxFileHost, files, { generatedAt: GENERATED });
   const fake = createExcelFake({ sheets: [] });
   const office = new OfficeWorkbook({ run: fake.run, isSetSupported: fake.isSetSupported, label: "this workbook" });
-  await buildRegisterInWorkbook(office, { generatedAt: GENERATED, extraFiles: files });
+  await buildRegisterInWorkbook(office, { generatedAt: GENERATED, extraFiles: files, host: xlsxFileHost });
   // One workbook per host for the whole flow: each test's steps see what the earlier ones wrote.
   const file = await XlsxWorkbook.open(built.bytes, "register.xlsx");
   hosts = [
@@ -159,7 +160,7 @@ describe("every step through runStep, on a file and in Excel", () => {
       select: false,
       generatedAt: GENERATED,
       beside: "summary" as const,
-      file: false,
+      standalone: null,
     });
     expect(file.written).toEqual(expect.arrayContaining(["Cover", "Dashboard", "Findings", "Prioritisation"]));
     expect(excel.written).toEqual(file.written);

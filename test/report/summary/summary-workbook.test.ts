@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
 import { openRegister, type OpenRegister } from "../../../src/pipeline/open-register";
-import { sampleInputFiles } from "../../../src/pipeline/sample-inputs";
+import { sampleInputFiles } from "../../../src/cli/sample-inputs";
 import { buildSummarySpec, type SummaryRun } from "../../../src/pipeline/steps/summary";
 import { programmeCommentary } from "../../../src/report/summary/commentary";
 import { DASHBOARD_SHEET } from "../../../src/report/summary/dashboard-sheet";
@@ -12,6 +12,7 @@ import type { Grid } from "../../../src/workbook/grid";
 import type { KeyFiguresBlock, SheetSpec } from "../../../src/workbook/spec";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { badCells, unsupportedFigures } from "./summary-checks";
+import { xlsxFileHost } from "../../../src/workbook/xlsx/file-host";
 
 const OPTIONS = { today: "2026-11-23", generatedAt: "2026-11-23T09:00:00.000Z" };
 
@@ -33,7 +34,7 @@ describe("the summary workbook of the sample estate", () => {
 
   beforeAll(async () => {
     const sample = await sampleInputFiles({ seed: 3, quirks: "none" });
-    const built = await buildRegisterFromFiles(sample.files, { generatedAt: OPTIONS.generatedAt });
+    const built = await buildRegisterFromFiles(xlsxFileHost, sample.files, { generatedAt: OPTIONS.generatedAt });
     opened = await openRegister(await XlsxWorkbook.open(built.bytes, "register.xlsx"));
     run = await buildSummarySpec(opened, { ...OPTIONS, select: true, timeLimitSeconds: 20 });
     const wb = XlsxWorkbook.create("summary.xlsx");

@@ -11,6 +11,7 @@ import type { Grid } from "../../../src/workbook/grid";
 import { spreadsheetFormat } from "../../../src/workbook/xlsx/file-sniff";
 import { readWorkbookBytes } from "../../../src/workbook/xlsx/read-workbook-bytes";
 import { buildXlsx, loadWithExcelJs } from "../xlsx/xlsx-fixtures";
+import { xlsxFileHost } from "../../../src/workbook/xlsx/file-host";
 
 /**
  * Every spreadsheet format a PMO keeps reads into the same Grids: a risk log the test writes as
@@ -150,7 +151,7 @@ if (!haveSoffice) {
         name: `risk-log.${ext}`,
         bytes: new Uint8Array(readFileSync(join(dir, `risk-log.${ext}`))),
       }));
-      const { outcome, bytes } = await buildRegisterFromFiles(files);
+      const { outcome, bytes } = await buildRegisterFromFiles(xlsxFileHost, files);
       expect(outcome.inputs.map((i) => [i.file, i.status, i.sheets.find((s) => s.entity)?.entity])).toEqual([
         ["risk-log.ods", "read", "Risks"],
         ["risk-log.xls", "read", "Risks"],
