@@ -43,7 +43,13 @@ export function parseMoneyFlag(name: string, value: string | undefined): number 
   if (value === undefined) return undefined;
   const m = /^\s*[£$€]?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(k|m|mn|bn)?\s*$/i.exec(value);
   const scale: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
-  const n = m ? Number(`${m[1].replace(/,/g, "")}${m[2] ?? ""}`) * (m[3] ? scale[m[3].toLowerCase()] : 1) : NaN;
+  // A plain number (250000, 5e15) is taken as it is; otherwise the forms above.
+  const plain = value.trim() !== "" && /^[\d.eE+]+$/.test(value.trim()) ? Number(value) : NaN;
+  const n = Number.isFinite(plain)
+    ? plain
+    : m
+      ? Number(`${m[1].replace(/,/g, "")}${m[2] ?? ""}`) * (m[3] ? scale[m[3].toLowerCase()] : 1)
+      : NaN;
   if (!Number.isFinite(n) || n < 0)
     throw new UsageError(
       `${name} must be an amount of zero or more, such as 40m, £40m, 40,000,000 or 40k, not "${value}".`,

@@ -11,11 +11,12 @@ describe("--budget takes amounts as people write them", () => {
     ["£ 2.25M", 2_250_000],
     ["250000", 250_000],
     ["0", 0],
+    ["5e15", 5e15],
   ])("%s is %d", (text, expected) => {
     expect(parseMoneyFlag("--budget", text)).toBe(expected);
   });
 
-  it.each(["forty", "-5m", "40 million", "4,00,000", "1e308", ""])(
+  it.each(["forty", "-5m", "40 million", "4,00,000", "1e999", ""])(
     "refuses %j with a sentence that shows the forms",
     (text) => {
       expect(() => parseMoneyFlag("--budget", text)).toThrow(UsageError);
