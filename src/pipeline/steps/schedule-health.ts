@@ -1,4 +1,6 @@
 import {
+  metricThresholdText,
+  metricValueText,
   scheduleHealth,
   type HealthMetric,
   type HealthRecord,
@@ -24,7 +26,12 @@ export interface LocatedHealthRecord extends HealthRecord {
   at: { sheet: string; cell: string } | null;
 }
 
-export type LocatedHealthMetric = Omit<HealthMetric, "records"> & { records: LocatedHealthRecord[] };
+export type LocatedHealthMetric = Omit<HealthMetric, "records"> & {
+  records: LocatedHealthRecord[];
+  /** The value and threshold as the sheet prints them ("3.2 %", "≤ 5 %"). */
+  valueText: string;
+  thresholdText: string;
+};
 export type LocatedHealthView = Omit<ScheduleHealthView, "metrics"> & { metrics: LocatedHealthMetric[] };
 
 export interface ScheduleHealthRun {
@@ -57,7 +64,12 @@ export const scheduleHealthStep: RegisterStep<ScheduleHealthOptions, ScheduleHea
     const locate = (r: HealthRecord) => opened.locate(r.entity, r.id, r.field) ?? null;
     const located = (view: ScheduleHealthView): LocatedHealthView => ({
       ...view,
-      metrics: view.metrics.map((m) => ({ ...m, records: m.records.map((r) => ({ ...r, at: locate(r) })) })),
+      metrics: view.metrics.map((m) => ({
+        ...m,
+        records: m.records.map((r) => ({ ...r, at: locate(r) })),
+        valueText: metricValueText(m),
+        thresholdText: metricThresholdText(m),
+      })),
     });
     const p = health.portfolio;
     progress({
