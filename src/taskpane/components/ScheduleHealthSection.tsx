@@ -55,7 +55,7 @@ const useStyles = makeStyles({
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
   },
   meta: { color: tokens.colorNeutralForeground3 },
-  toggle: { alignSelf: "flex-start" },
+  toggle: { alignSelf: "flex-start", textAlign: "start", height: "auto" },
 });
 
 const FAILURE = {
@@ -153,7 +153,9 @@ function CheckItem(props: {
           aria-controls={shown > 0 ? listId : undefined}
           onClick={() => setShown(shown > 0 ? 0 : PAGE)}
         >
-          {shown > 0 ? `Hide the records of ${m.name}` : `Show the ${records.length} records of ${m.name}`}
+          {shown > 0
+            ? `Hide the records of ${m.name}`
+            : `Show ${records.length} record${records.length === 1 ? "" : "s"} of ${m.name}`}
         </Button>
       )}
       {expandable && shown > 0 && (
@@ -299,7 +301,7 @@ export default function ScheduleHealthSection(): JSX.Element {
             <MessageBarBody>
               <MessageBarTitle>
                 {scopeLabel(shown.scope)}: {shown.passed} passed, {shown.failed} failed
-              </MessageBarTitle>
+              </MessageBarTitle>{" "}
               {shown.metrics.length - shown.passed - shown.failed} not applicable. Status date {view.run.statusDate} (
               {view.run.statusDateSource}).
             </MessageBarBody>
