@@ -6,6 +6,7 @@ import { registerBuildCommand } from "./commands/build";
 import { registerCapacityCommand } from "./commands/capacity";
 import { registerPrioritiseCommand } from "./commands/prioritise";
 import { registerScenariosCommand } from "./commands/scenarios";
+import { registerScheduleHealthCommand } from "./commands/schedule-health";
 import { registerValidateCommands } from "./commands/validate";
 import { registerSampleCommand } from "./commands/sample";
 import { registerSummaryCommands } from "./commands/summary";
@@ -28,6 +29,7 @@ export function createProgram(): Command {
   registerScenariosCommand(program);
   registerCapacityCommand(program);
   registerAnalyseCommand(program);
+  registerScheduleHealthCommand(program);
   registerSummaryCommands(program);
   registerSampleCommand(program);
   for (const c of program.commands) c.exitOverride();

@@ -1,6 +1,7 @@
 import { OWNED_SHEET } from "../domain/owned-sheet-names";
 import {
   metricValueText,
+  metricThresholdText as thresholdText,
   type HealthMetric,
   type ScheduleHealth,
   type ScheduleHealthView,
@@ -23,13 +24,6 @@ export type HealthLocate = (
 
 /** Records listed per failing metric and scope; the count column always gives the full number. */
 export const MAX_RECORDS_PER_METRIC = 200;
-
-function thresholdText(m: HealthMetric): string {
-  if (m.id === "critical-path-test") return "every network";
-  if (m.id === "cpli" || m.id === "bei") return `≥ ${m.threshold.toFixed(2)}`;
-  const pct = `${Math.round(m.threshold * 1000) / 10} %`;
-  return m.comparison === "min" ? `≥ ${pct}` : m.threshold === 0 ? "0" : `≤ ${pct}`;
-}
 
 const passText = (m: HealthMetric): string => (m.pass === null ? "n/a" : m.pass ? "Pass" : "Fail");
 

@@ -23,6 +23,7 @@ import { STEPS, runStep, type Step, type StepOutcome } from "../pipeline/steps";
 import type { LevellingChanges } from "../pipeline/steps/apply-levelling";
 import type { CapacityRun } from "../pipeline/steps/capacity";
 import type { PrioritiseRun } from "../pipeline/steps/prioritise";
+import type { ScheduleHealthRun } from "../pipeline/steps/schedule-health";
 import type { SettingsEdits } from "../pipeline/steps/settings";
 import { statusAfter, type WorkbookStatus } from "../pipeline/steps/status";
 import type { SummaryFigures } from "../pipeline/steps/summary";
@@ -208,6 +209,33 @@ export async function applyLevelling(
 ): Promise<PaneOutcome<LevellingChanges>> {
   const { outcome, bytes } = await runOnTarget(target, request, STEPS.applyLevelling, { shifts }, !preview);
   return { value: outcome.value, bytes, status: statusAfter(outcome) };
+}
+
+export interface ScheduleHealthView {
+  run: ScheduleHealthRun;
+  /** The sheet as written (a free variant when the user has a sheet of that name); empty when only checked. */
+  written: string[];
+  warnings: string[];
+}
+
+/** The DCMA checks for the portfolio and each programme; `write` also writes the Schedule health sheet. */
+export async function scheduleHealth(
+  target: PaneTarget,
+  request: StepRequest,
+  options: { statusDate?: IsoDate; today: IsoDate; write: boolean },
+): Promise<PaneOutcome<ScheduleHealthView>> {
+  const { outcome, bytes } = await runOnTarget(
+    target,
+    request,
+    STEPS.scheduleHealth,
+    { statusDate: options.statusDate, today: options.today },
+    options.write,
+  );
+  return {
+    value: { run: outcome.value, written: outcome.written, warnings: outcome.warnings },
+    bytes,
+    status: statusAfter(outcome),
+  };
 }
 
 export async function readSettings(

@@ -8,7 +8,7 @@ import type { WorkbookStatus } from "./pane-steps";
  * scenario and levelling order), whether the summary reflects the latest changes, and which step
  * is running (one at a time, so two steps never write the same workbook at once).
  */
-export type SectionId = "register" | "validate" | "prioritise" | "capacity" | "summary" | "settings";
+export type SectionId = "register" | "validate" | "prioritise" | "capacity" | "health" | "summary" | "settings";
 
 export interface PaneSession {
   mode: HostMode;

@@ -57,7 +57,7 @@ describe("the compiled CLI (bin/pmo.js → lib/cli/main.js)", () => {
     const r = node(["--require", probe, bin, "--help"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    const listed = [...r.stdout.matchAll(/^ {2}(\w+)\b/gm)].map((m) => m[1]);
+    const listed = [...r.stdout.matchAll(/^ {2}([\w-]+)/gm)].map((m) => m[1]);
     const expected = createProgram().commands.map((c) => c.name());
     expect(expected.length).toBeGreaterThanOrEqual(8);
     expect(listed).toEqual(expect.arrayContaining([...expected, "help"]));

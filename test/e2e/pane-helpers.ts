@@ -111,7 +111,7 @@ export async function noHorizontalScroll(page: Page): Promise<void> {
 
 // ---- the monthly flow's sections ----------------------------------------------------------
 
-export type Section = "register" | "validate" | "prioritise" | "capacity" | "summary" | "settings";
+export type Section = "register" | "validate" | "prioritise" | "capacity" | "health" | "summary" | "settings";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** Seed 2 gives a sample whose forced choices can all hold, so the selection is optimal. */

@@ -17,6 +17,7 @@ import { MAPPING_CASES } from "./mapping-cases";
 import { STEP_CASES } from "./step-cases";
 import { PRIORITISE_CAPACITY_CASES } from "./prioritise-capacity-cases";
 import { IMPORT_CASES } from "./import-cases";
+import { SCHEDULE_HEALTH_CASES } from "./schedule-health-cases";
 import { serveDirectory } from "./static-server";
 
 const repo = path.resolve(__dirname, "..", "..");
@@ -100,6 +101,7 @@ async function main(): Promise<number> {
       ...PRIORITISE_CAPACITY_CASES,
       ...MAPPING_CASES,
       ...IMPORT_CASES,
+      ...SCHEDULE_HEALTH_CASES,
     ].filter((c) => !only || c.name.includes(only))) {
       const t0 = Date.now();
       try {

@@ -843,3 +843,11 @@ export function metricValueText(m: HealthMetric): string {
   if (m.value === null) return "n/a";
   return m.id === "cpli" || m.id === "bei" ? m.value.toFixed(2) : pct(m.value);
 }
+
+/** The metric's threshold as the sheet, the CLI and the pane print it ("≤ 5 %", "0", "≥ 0.95"). */
+export function metricThresholdText(m: HealthMetric): string {
+  if (m.id === "critical-path-test") return "every network";
+  if (m.id === "cpli" || m.id === "bei") return `≥ ${m.threshold.toFixed(2)}`;
+  const pct = `${Math.round(m.threshold * 1000) / 10} %`;
+  return m.comparison === "min" ? `≥ ${pct}` : m.threshold === 0 ? "0" : `≤ ${pct}`;
+}

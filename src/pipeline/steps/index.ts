@@ -9,6 +9,7 @@ import { applyLevellingStep } from "./apply-levelling";
 import { buildStep } from "./build";
 import { capacityStep } from "./capacity";
 import { prioritiseStep } from "./prioritise";
+import { scheduleHealthStep } from "./schedule-health";
 import { compareScenariosStep, listScenariosStep, saveScenarioStep } from "./scenarios";
 import { readSettingsStep, saveSettingsStep } from "./settings";
 import { statusStep } from "./status";
@@ -26,6 +27,7 @@ export const STEPS = {
   capacity: capacityStep,
   applyLevelling: applyLevellingStep,
   analyse: analyseStep,
+  scheduleHealth: scheduleHealthStep,
   summary: summaryStep,
   readSettings: readSettingsStep,
   saveSettings: saveSettingsStep,

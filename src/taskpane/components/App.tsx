@@ -28,6 +28,9 @@ import { StatusHeader } from "./StatusHeader";
 const ValidateSection = lazy(() => import(/* webpackChunkName: "section-validate" */ "./ValidateSection"));
 const PrioritiseSection = lazy(() => import(/* webpackChunkName: "section-prioritise" */ "./PrioritiseSection"));
 const CapacitySection = lazy(() => import(/* webpackChunkName: "section-capacity" */ "./CapacitySection"));
+const ScheduleHealthSection = lazy(
+  () => import(/* webpackChunkName: "section-schedule-health" */ "./ScheduleHealthSection"),
+);
 const SummarySection = lazy(() => import(/* webpackChunkName: "section-summary" */ "./SummarySection"));
 const SettingsSection = lazy(() => import(/* webpackChunkName: "section-settings" */ "./SettingsSection"));
 
@@ -190,6 +193,15 @@ export function App({ mode }: { mode: HostMode }): JSX.Element {
       body: (
         <Lazy>
           <CapacitySection />
+        </Lazy>
+      ),
+    },
+    {
+      id: "health",
+      title: "Schedule health",
+      body: (
+        <Lazy>
+          <ScheduleHealthSection />
         </Lazy>
       ),
     },

@@ -98,6 +98,32 @@ describe("every step through runStep, on a file and in Excel", () => {
     expect(file.written).toEqual(expect.arrayContaining(["Schedule", "Finance", "Benefits Realisation"]));
   });
 
+  test("schedule health: the same 14 checks per scope, records at the same cells, the sheet written on both", async () => {
+    const [file, excel] = await onBoth(STEPS.scheduleHealth, { today: TODAY });
+    const v = file.value;
+    expect(v.portfolio.scope).toBe("Portfolio");
+    expect(v.portfolio.metrics.map((m) => m.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(v.byProgramme.length).toBeGreaterThan(0);
+    expect(v.noStatusDate).toBe(false);
+    // The step's metrics are the analyse step's, computed without the rest of the analysis.
+    const analysed = (await runStep(await hosts[0].port(), STEPS.analyse, { today: TODAY }, { write: false })).value;
+    const strip = (view: typeof v.portfolio) =>
+      view.metrics.map(({ records, valueText: _v, thresholdText: _t, ...m }) => ({
+        ...m,
+        records: records.map(({ at: _at, ...r }) => r),
+      }));
+    expect(analysed.statusDate.date).toBe(v.statusDate);
+    expect(strip(v.portfolio)).toEqual(analysed.result.scheduleHealth.portfolio.metrics);
+    expect(excel.value.portfolio).toEqual(v.portfolio);
+    expect(excel.value.byProgramme).toEqual(v.byProgramme);
+    // Every record in the register has its cell, on the Projects or Milestones table.
+    const records = v.portfolio.metrics.flatMap((m) => m.records);
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) expect(r.at?.sheet).toBe(r.entity);
+    expect(file.written).toEqual(["Schedule health"]);
+    expect(excel.written).toEqual(file.written);
+  });
+
   test("save, list and compare scenarios", async () => {
     const selection = async (port: WorkbookPort) =>
       (await runStep(port, STEPS.prioritise, { method: "weighted", select: true }, { write: false })).value.selection!;
