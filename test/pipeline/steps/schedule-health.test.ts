@@ -1,5 +1,6 @@
 import { STEPS, runStep } from "../../../src/pipeline/steps";
 import { buildRegisterFromFiles } from "../../../src/pipeline/steps/build";
+import { xlsxFileHost } from "../../../src/workbook/xlsx/file-host";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { projectTrackerXlsx } from "../../e2e/fixtures";
 
@@ -12,9 +13,13 @@ describe("schedule-health step without a status date", () => {
   let bytes: Uint8Array;
   beforeAll(async () => {
     const tracker = await projectTrackerXlsx();
-    const built = await buildRegisterFromFiles([{ name: tracker.name, bytes: new Uint8Array(tracker.buffer) }], {
-      generatedAt: "2025-03-01T00:00:00.000Z",
-    });
+    const built = await buildRegisterFromFiles(
+      xlsxFileHost,
+      [{ name: tracker.name, bytes: new Uint8Array(tracker.buffer) }],
+      {
+        generatedAt: "2025-03-01T00:00:00.000Z",
+      },
+    );
     bytes = built.bytes;
   });
 
