@@ -1,4 +1,4 @@
-import { looksLikeCellReference, sheetNameProblem } from "../excel-names";
+import { safeTableName, sheetNameProblem } from "../excel-names";
 
 /**
  * The xlsx writer's use of Excel's naming rules (../excel-names.ts): a file that breaks them makes
@@ -13,19 +13,15 @@ export function assertValidSheetName(name: string): void {
 }
 
 /**
- * Makes a valid Excel Table or defined name: letters, digits, `_` and `.`, starting with a letter or
- * `_`, not a cell reference, at most 255 characters; unique (ignoring case) against `taken`, which it
- * updates. Valid unique names come back unchanged.
+ * A valid Excel Table or defined name, unique (ignoring case) against `taken`, which it updates:
+ * the one rule in ../excel-names.ts (`safeTableName`), applied again at the last moment because a
+ * name that breaks it makes Excel "repair" the workbook and drop the table. Valid unique names come
+ * back unchanged.
  */
 export function validExcelName(wanted: string, taken: Set<string>): string {
-  let name = wanted.replace(/[^\p{L}\p{N}_.]/gu, "_");
-  if (name === "" || !/^[\p{L}_]/u.test(name)) name = `_${name}`;
-  if (looksLikeCellReference(name)) name = `_${name}`;
-  name = name.slice(0, 255);
-  let candidate = name;
-  for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${name.slice(0, 250)}_${i}`;
-  taken.add(candidate.toLowerCase());
-  return candidate;
+  const name = safeTableName(wanted, taken);
+  taken.add(name.toLowerCase());
+  return name;
 }
 
 /**

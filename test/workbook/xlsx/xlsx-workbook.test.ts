@@ -532,11 +532,14 @@ describe("Excel name rules", () => {
   test("table names: invalid characters, reference look-alikes and clashes are fixed deterministically", () => {
     const taken = new Set<string>(["tblprojects"]);
     expect(validExcelName("tblProjects", taken)).toBe("tblProjects_2");
-    expect(validExcelName("Risk register (2025)", taken)).toBe("Risk_register__2025_");
-    expect(validExcelName("A1", taken)).toBe("_A1");
-    expect(validExcelName("R1C1", taken)).toBe("_R1C1");
-    expect(validExcelName("2025 plan", taken)).toBe("_2025_plan");
-    expect(validExcelName("", taken)).toBe("_");
+    // The one rule (workbook/excel-names.ts safeTableName): runs of bad characters become one "_",
+    // a name that would not start with a letter or looks like a cell reference gets "t_".
+    expect(validExcelName("Risk register (2025)", taken)).toBe("Risk_register_2025_");
+    expect(validExcelName("A1", taken)).toBe("t_A1");
+    expect(validExcelName("R1C1", taken)).toBe("t_R1C1");
+    expect(validExcelName("2025 plan", taken)).toBe("t_2025_plan");
+    expect(validExcelName("", taken)).toBe("t_");
+    expect(validExcelName("t_A1", taken)).toBe("t_A1_2");
     expect(validExcelName("tblFine", taken)).toBe("tblFine");
   });
 
