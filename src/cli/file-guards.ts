@@ -110,6 +110,43 @@ export async function refuseOutputOverInput(
   }
 }
 
+/**
+ * A workbook pmo wrote (a register, which holds PMO Settings, or a pack, whose creator is PMO
+ * Register), so a run may replace it; anything else is the user's.
+ */
+export async function isPmoWrittenWorkbook(file: string): Promise<boolean> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    return false;
+  }
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
+  try {
+    const { default: JSZip } = await import("jszip");
+    const zip = await JSZip.loadAsync(bytes);
+    const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    if (/<sheet\b[^>]*\bname="PMO Settings"/.test(workbook)) return true;
+    const core = (await zip.file("docProps/core.xml")?.async("string")) ?? "";
+    return /<dc:creator>PMO Register<\/dc:creator>/.test(core);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An output that already stands inside an input folder is left out of the inputs by name; it may
+ * be replaced only when pmo wrote it. A user's tracker at that path is refused, never overwritten.
+ */
+export async function refuseOutputOverFolderInput(outputsFound: readonly string[], what = "the output"): Promise<void> {
+  for (const file of outputsFound) {
+    if (!(await isPmoWrittenWorkbook(file)))
+      throw new UsageError(
+        `${what} ${file} is one of the files in the input folder and pmo did not write it; writing there would replace it. Choose another output name or folder.`,
+      );
+  }
+}
+
 /** Every file in the folders and files given (one level of folders is enough for the inputs pmo reads). */
 export async function filesUnder(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];

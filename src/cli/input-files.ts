@@ -23,10 +23,13 @@ const SPREADSHEET = /\.(xlsx|xlsm|csv|tsv|txt|xls|xlsb|ods)$/i;
 export async function gatherInputs(
   args: string[],
   exclude: string[] = [],
-): Promise<{ files: string[]; missing: MissingInput[] }> {
+): Promise<{ files: string[]; missing: MissingInput[]; excludedFound: string[] }> {
   const files: string[] = [];
   const missing: MissingInput[] = [];
   const excluded = new Set(exclude.map((e) => path.resolve(e)));
+  // Outputs found inside an input folder: left out of the inputs, and the caller checks that each
+  // is the product's own earlier output before writing over it (never a user's tracker).
+  const excludedFound: string[] = [];
   for (const arg of args) {
     let stat;
     try {
@@ -37,6 +40,7 @@ export async function gatherInputs(
     }
     if (stat.isDirectory()) {
       const found = await walk(arg, missing);
+      for (const f of found) if (excluded.has(path.resolve(f))) excludedFound.push(f);
       const usable = found.filter(
         (f) => SPREADSHEET.test(f) && !path.basename(f).startsWith("~$") && !excluded.has(path.resolve(f)),
       );
@@ -50,7 +54,7 @@ export async function gatherInputs(
       files.push(arg);
     }
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, excludedFound };
 }
 
 async function walk(dir: string, missing: MissingInput[]): Promise<string[]> {

@@ -50,6 +50,26 @@ describe("pmo never overwrites what it reads", () => {
     );
   });
 
+  it("build folder -o folder/<the user's tracker> is refused: an output inside the input folder is replaced only when pmo wrote it", async () => {
+    const r = await pmo("build", inputs, "-o", tracker, "-q");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: --output ${tracker} is one of the files in the input folder and pmo did not write it; writing there would replace it. Choose another output name or folder.\n`,
+    );
+    // pmo's own earlier register in the folder is left out of the inputs and replaced, as before.
+    const own = path.join(inputs, "register.xlsx");
+    await fs.copyFile(register, own);
+    try {
+      expect((await pmo("build", inputs, "-o", own, "-q")).code).toBe(0);
+      const run = await pmo("run", inputs, "-o", inputs, "-q", "--no-select");
+      expect(run.code).toBeLessThanOrEqual(1);
+      expect((await pmo("run", inputs, "-o", inputs, "-q", "--no-select")).code).toBeLessThanOrEqual(1);
+    } finally {
+      await fs.rm(own, { force: true });
+      await fs.rm(path.join(inputs, "summary.xlsx"), { force: true });
+    }
+  });
+
   it("build into a symlink or a hard link to one of the folder's inputs is refused", async () => {
     const link = path.join(dir, "link.xlsx");
     const hard = path.join(dir, "hard.xlsx");

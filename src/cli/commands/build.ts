@@ -116,13 +116,14 @@ export function registerBuildCommand(program: Command): void {
             import("../file-guards"),
             import("../../workbook/xlsx/file-host"),
           ]);
-        const { GuardedOutput, isSameFile, refuseOutputOverInput } = guards;
+        const { GuardedOutput, isSameFile, refuseOutputOverFolderInput, refuseOutputOverInput } = guards;
         const moneyUnits = (await import("../../ingest/money-units")).parseMoneyUnitFlags(
           (opts as { moneyUnit?: string[] }).moneyUnit ?? [],
         );
         if (typeof moneyUnits === "string") throw new UsageError(moneyUnits);
-        const { files, missing } = await gatherInputs(inputs, [opts.output]);
+        const { files, missing, excludedFound } = await gatherInputs(inputs, [opts.output]);
         await refuseOutputOverInput(opts.output, files, "--output");
+        await refuseOutputOverFolderInput(excludedFound, "--output");
         const loaded = await loadReadable(files, missing);
         const into = opts.into ? await loadFile(opts.into).catch(() => null) : undefined;
         if (opts.into && !into) throw new UsageError(`${opts.into}: no such register file, or it cannot be read.`);

@@ -147,10 +147,11 @@ export function registerSummaryCommands(program: Command): void {
         import("../file-guards"),
       ]);
     const { xlsxFileHost } = await import("../../workbook/xlsx/file-host");
-    const { GuardedOutput, refuseOutputOverInput } = guard;
+    const { GuardedOutput, refuseOutputOverFolderInput, refuseOutputOverInput } = guard;
     const { NotARegisterError } = await import("../../pipeline/errors");
-    const { files, missing } = await gatherInputs(inputs, [registerPath, summaryPath]);
+    const { files, missing, excludedFound } = await gatherInputs(inputs, [registerPath, summaryPath]);
     for (const out of [registerPath, summaryPath]) await refuseOutputOverInput(out, files, "-o");
+    await refuseOutputOverFolderInput(excludedFound, "-o");
     const guards = await Promise.all([GuardedOutput.capture(registerPath), GuardedOutput.capture(summaryPath)]);
     const loaded = await loadReadable(files, missing);
     for (const m of missing) reporter.warn(m.message);
