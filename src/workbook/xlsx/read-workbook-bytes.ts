@@ -22,23 +22,19 @@ async function readBySheetJs(
   return readWithSheetJs(bytes, file, format, options);
 }
 
+/** A read that found nothing, with the one error that says why and what to do. */
+function failedRead(file: string, message: string): ReadResult {
+  return { file, grids: [], skipped: [], problems: [{ file, severity: "error", message }] };
+}
+
 function tooLarge(bytes: Uint8Array, file: string, options: XlsxReadOptions): ReadResult | null {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length <= max) return null;
-  return {
+  return failedRead(
     file,
-    grids: [],
-    skipped: [],
-    problems: [
-      {
-        file,
-        severity: "error",
-        message:
-          `${file} is ${sizeText(bytes.length)}, over the ${sizeText(max)} limit. Remove unused sheets, ` +
-          `pictures or pivot caches, or split it into smaller workbooks.`,
-      },
-    ],
-  };
+    `${file} is ${sizeText(bytes.length)}, over the ${sizeText(max)} limit. Remove unused sheets, ` +
+      `pictures or pivot caches, or split it into smaller workbooks.`,
+  );
 }
 
 /** exceljs first; if it could not load the package at all, SheetJS, saying so. */
@@ -97,55 +93,29 @@ export async function readWorkbookBytes(
       });
       return html;
     }
-    return {
+    return failedRead(
       file,
-      grids: [],
-      skipped: [],
-      problems: [
-        {
-          file,
-          severity: "error",
-          message:
-            `${file} has an .xls name but is not an Excel 97–2003 workbook (it may be a web page or text export). ` +
-            `Open it in Excel and save as .xlsx or CSV.`,
-        },
-      ],
-    };
+      `${file} has an .xls name but is not an Excel 97–2003 workbook (it may be a web page or text export). ` +
+        `Open it in Excel and save as .xlsx or CSV.`,
+    );
   }
   if (TEXT_EXTENSIONS.has(ext)) {
     const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     if (bytes.length > max) {
-      return {
+      return failedRead(
         file,
-        grids: [],
-        skipped: [],
-        problems: [
-          {
-            file,
-            severity: "error",
-            message: `${file} is ${sizeText(bytes.length)}, over the ${sizeText(max)} limit. Split it into smaller files.`,
-          },
-        ],
-      };
+        `${file} is ${sizeText(bytes.length)}, over the ${sizeText(max)} limit. Split it into smaller files.`,
+      );
     }
     return readCsv(bytes, file);
   }
   if ((ext === "xlsb" || ext === "ods") && bytes.length > 0) {
     const what = ext === "xlsb" ? "an Excel binary workbook (.xlsb)" : "an OpenDocument spreadsheet (.ods)";
-    return {
+    return failedRead(
       file,
-      grids: [],
-      skipped: [],
-      problems: [
-        {
-          file,
-          severity: "error",
-          message:
-            `${file} has an .${ext} name but its contents are not ${what} (it may be damaged or renamed). ` +
-            `Open it in Excel or LibreOffice and save as .xlsx, or export it as CSV.`,
-        },
-      ],
-    };
+      `${file} has an .${ext} name but its contents are not ${what} (it may be damaged or renamed). ` +
+        `Open it in Excel or LibreOffice and save as .xlsx, or export it as CSV.`,
+    );
   }
   // .xlsx and any other name: the xlsx reader explains what is wrong with bytes that are not a zip.
   return readXlsx(bytes, file, options);
