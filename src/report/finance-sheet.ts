@@ -69,6 +69,19 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
     { header: "Variance %", type: "percent", numberFormat: "0.0%", width: 11 },
   ];
   const groups = [...a.rollups.programmes, a.rollups.portfolio];
+  // The financial-year and month tables differ only in their period column.
+  const periodTable = (name: string, period: ColumnSpec, pick: (g: RollupGroup) => RollupGroup["byMonth"]) =>
+    tableOr(
+      name,
+      [
+        { header: "Programme", type: "text", width: 16 },
+        period,
+        ...periodCols,
+        { header: "Notes", type: "longText", width: 30 },
+      ],
+      periodRows(groups, pick),
+      "No monthly lines in Financials.",
+    );
   const blocks: UnplacedBlock[] = [
     {
       kind: "title",
@@ -109,29 +122,9 @@ export function financeSheet(a: AnalyseResult, options: AnalysisSheetOptions = {
       "No projects.",
     ),
     heading("By financial year (from Financials)"),
-    tableOr(
-      "tblFinanceByYear",
-      [
-        { header: "Programme", type: "text", width: 16 },
-        { header: "Financial year", type: "text", width: 12 },
-        ...periodCols,
-        { header: "Notes", type: "longText", width: 30 },
-      ],
-      periodRows(groups, (g) => g.byFinancialYear),
-      "No monthly lines in Financials.",
-    ),
+    periodTable("tblFinanceByYear", { header: "Financial year", type: "text", width: 12 }, (g) => g.byFinancialYear),
     heading("By month (from Financials)"),
-    tableOr(
-      "tblFinanceByMonth",
-      [
-        { header: "Programme", type: "text", width: 16 },
-        { header: "Month", type: "text", width: 9 },
-        ...periodCols,
-        { header: "Notes", type: "longText", width: 30 },
-      ],
-      periodRows(groups, (g) => g.byMonth),
-      "No monthly lines in Financials.",
-    ),
+    periodTable("tblFinanceByMonth", { header: "Month", type: "text", width: 9 }, (g) => g.byMonth),
   ];
   const placed = stackBlocks(blocks).blocks;
   return {
